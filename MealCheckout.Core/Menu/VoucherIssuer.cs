@@ -1,0 +1,23 @@
+namespace MealCheckout.Core;
+
+/// <summary>The meal-voucher brands the checkout accepts.</summary>
+public enum VoucherIssuer
+{
+    /// <summary>Edenred Ticket Restaurant, paid through Edenred's own Direct Payment API after an OAuth login.</summary>
+    Edenred,
+
+    /// <summary>Bimpli (ex Apetiz, Natixis): CONECS card, Adyen-style brand <c>mealVoucher_FR_natixis</c>.</summary>
+    Bimpli,
+
+    /// <summary>Pluxee (ex Sodexo) Pass Restaurant: CONECS card, brand <c>mealVoucher_FR_sodexo</c>.</summary>
+    Pluxee,
+
+    /// <summary>Up Déjeuner: CONECS card, brand <c>mealVoucher_FR_groupeup</c>.</summary>
+    UpDejeuner,
+}
+
+public static class VoucherIssuerExtensions
+{
+    /// <summary>CONECS cards are typed by the diner and paid through the Adyen-style Checkout API.</summary>
+    public static bool IsConecs(this VoucherIssuer issuer) => issuer != VoucherIssuer.Edenred;
+}
