@@ -1,13 +1,38 @@
+using MealCheckout.Core;
+using MealCheckout.Core.Persistence;
+using MealCheckout.Web.Checkout;
 using MealCheckout.Web.Components;
+using MealCheckout.Web.Localization;
+using MealCheckout.Web.Security;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Radzen;
 
 namespace MealCheckout.Web;
 
-/// <summary>Wires the app's services and request pipeline; Program.cs stays two lines long.</summary>
+/// <summary>Wires the app's services and request pipeline; Program.cs stays a few lines long.</summary>
 public static class HostingExtensions
 {
     public static WebApplicationBuilder AddMealCheckout(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        ProductionSafety.EnsureSafeFor(builder.Environment, configuration);
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<DailyCapOptions>().Bind(configuration.GetSection(DailyCapOptions.SectionName)).ValidateOnStart();
+        services.AddMealCheckoutPersistence(configuration, builder.Environment.ContentRootPath);
+        services.AddHostedService<DatabaseStartup>();
+
+        services.AddScoped<RestaurantContext>();
+        services.AddScoped<MenuPricing>();
+        services.AddScoped<CartState>();
+
+        services.AddMealCheckoutRateLimits(configuration);
         return builder;
     }
 
@@ -18,8 +43,20 @@ public static class HostingExtensions
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
+        app.UseSecurityHeaders();
+        app.UseRequestLocalization(options =>
+        {
+            options.SetDefaultCulture(SupportedCultures.French);
+            options.AddSupportedCultures(SupportedCultures.All);
+            options.AddSupportedUICultures(SupportedCultures.All);
+            // French unless the diner chose otherwise: the browser's language does not decide.
+            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        app.UseRateLimiter();
         app.UseAntiforgery();
+
         app.MapStaticAssets();
+        app.MapCultureSwitch();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

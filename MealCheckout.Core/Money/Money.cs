@@ -43,12 +43,15 @@ public readonly record struct Money : IComparable<Money>
 
     public int CompareTo(Money other) => Cents.CompareTo(other.Cents);
 
-    /// <summary>Formats as euros for the given culture ("12,50 €" in fr-FR, "€12.50" in en).</summary>
+    /// <summary>
+    /// Formats as euros for the given culture ("12,50 €" in fr-FR, "€12.50" in en). Spaces become
+    /// no-break spaces: an amount never wraps across lines, whatever the platform's culture data uses.
+    /// </summary>
     public string Format(CultureInfo culture)
     {
         var format = (NumberFormatInfo)culture.NumberFormat.Clone();
         format.CurrencySymbol = "€";
-        return (Cents / 100m).ToString("C2", format);
+        return (Cents / 100m).ToString("C2", format).Replace(' ', '\u00a0').Replace('\u202f', '\u00a0');
     }
 
     public override string ToString() => Format(CultureInfo.InvariantCulture);

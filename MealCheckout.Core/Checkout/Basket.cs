@@ -1,0 +1,73 @@
+namespace MealCheckout.Core.Checkout;
+
+/// <summary>One priced line of a basket: a menu item (or a fee) and how many.</summary>
+public sealed record BasketLine(Guid ItemId, string NameFr, string NameEn, ItemKind Kind, Money UnitPrice, int Quantity)
+{
+    public const int MaxQuantity = 20;
+
+    public bool VoucherEligible => VoucherEligibility.IsEligible(Kind);
+
+    public Money Total => UnitPrice * Quantity;
+}
+
+/// <summary>
+/// What the diner is about to buy, priced from the menu. Immutable: each change returns a new
+/// basket, so a component can never observe a half-applied change.
+/// </summary>
+public sealed class Basket
+{
+    public static readonly Basket Empty = new([]);
+
+    private Basket(IReadOnlyList<BasketLine> lines) => Lines = lines;
+
+    public IReadOnlyList<BasketLine> Lines { get; }
+
+    public bool IsEmpty => Lines.Count == 0;
+
+    public int ItemCount => Lines.Sum(l => l.Quantity);
+
+    public Money Total => Lines.Aggregate(Money.Zero, (sum, l) => sum + l.Total);
+
+    /// <summary>Food and soft drinks: the part a meal voucher may pay at most.</summary>
+    public Money EligibleSubtotal => Lines.Where(l => l.VoucherEligible).Aggregate(Money.Zero, (sum, l) => sum + l.Total);
+
+    public Money NonEligibleSubtotal => Total - EligibleSubtotal;
+
+    public int QuantityOf(Guid itemId) => Lines.FirstOrDefault(l => l.ItemId == itemId)?.Quantity ?? 0;
+
+    /// <summary>Adds one of an item; past <see cref="BasketLine.MaxQuantity"/> the basket is unchanged.</summary>
+    public Basket Add(Guid itemId, string nameFr, string nameEn, ItemKind kind, Money unitPrice)
+    {
+        var existing = Lines.FirstOrDefault(l => l.ItemId == itemId);
+        if (existing is null)
+        {
+            return new Basket([.. Lines, new BasketLine(itemId, nameFr, nameEn, kind, unitPrice, 1)]);
+        }
+        return existing.Quantity >= BasketLine.MaxQuantity
+            ? this
+            : Replace(existing, existing with { Quantity = existing.Quantity + 1 });
+    }
+
+    /// <summary>Removes one of an item; the line disappears at zero.</summary>
+    public Basket RemoveOne(Guid itemId)
+    {
+        var existing = Lines.FirstOrDefault(l => l.ItemId == itemId);
+        if (existing is null)
+        {
+            return this;
+        }
+        return existing.Quantity == 1
+            ? new Basket(Lines.Where(l => l != existing).ToList())
+            : Replace(existing, existing with { Quantity = existing.Quantity - 1 });
+    }
+
+    /// <summary>Sets a fee line (delivery, tip) to a given amount, or removes it at zero.</summary>
+    public Basket WithFee(Guid feeId, string nameFr, string nameEn, ItemKind kind, Money amount)
+    {
+        var without = new Basket(Lines.Where(l => l.ItemId != feeId).ToList());
+        return amount.IsZero ? without : new Basket([.. without.Lines, new BasketLine(feeId, nameFr, nameEn, kind, amount, 1)]);
+    }
+
+    private Basket Replace(BasketLine old, BasketLine updated) =>
+        new(Lines.Select(l => l == old ? updated : l).ToList());
+}

@@ -1,0 +1,132 @@
+namespace MealCheckout.Core.Orders;
+
+/// <summary>Where an order stands, derived from its payment legs.</summary>
+public enum OrderStatus
+{
+    /// <summary>Created, payment under way (or not started).</summary>
+    Open,
+
+    /// <summary>Every leg is captured.</summary>
+    Paid,
+
+    /// <summary>Payment did not go through and nothing is held: the diner was not charged.</summary>
+    Failed,
+
+    /// <summary>Every captured leg was refunded.</summary>
+    Refunded,
+
+    /// <summary>Some captured legs were refunded, others not.</summary>
+    PartiallyRefunded,
+}
+
+/// <summary>
+/// A diner's order: the lines bought and the payment legs that pay for them. The status is
+/// recomputed from the legs on every change and stored, so staff can filter on it.
+/// </summary>
+public sealed class Order
+{
+    private readonly List<OrderLine> lines = [];
+    private readonly List<PaymentLeg> legs = [];
+
+    private Order()
+    {
+    }
+
+    private Order(Guid restaurantId, string number, string culture, Fulfilment fulfilment, DateTimeOffset at)
+    {
+        Fulfilment = fulfilment;
+        Id = Guid.NewGuid();
+        RestaurantId = restaurantId;
+        Number = number;
+        Culture = culture;
+        CreatedAt = at;
+        Status = OrderStatus.Open;
+    }
+
+    public Guid Id { get; private set; }
+    public string Number { get; private set; } = "";
+    public Guid RestaurantId { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>The diner's language, so later messages (receipt, refund) speak it.</summary>
+    public string Culture { get; private set; } = "fr-FR";
+
+    public Fulfilment Fulfilment { get; private set; }
+
+    public OrderStatus Status { get; private set; }
+    public Money Total { get; private set; }
+    public Money EligibleSubtotal { get; private set; }
+
+    /// <summary>Optimistic concurrency: two writers of the same order cannot both win.</summary>
+    public int Version { get; private set; }
+
+    public IReadOnlyList<OrderLine> Lines => lines;
+    public IReadOnlyList<PaymentLeg> Legs => legs;
+
+    public static Order Create(Guid restaurantId, string number, string culture, Fulfilment fulfilment, IReadOnlyCollection<NewOrderLine> newLines, DateTimeOffset at)
+    {
+        if (newLines.Count == 0)
+        {
+            throw new ArgumentException("An order needs at least one line.", nameof(newLines));
+        }
+        var order = new Order(restaurantId, number, culture, fulfilment, at);
+        foreach (var (line, position) in newLines.Select((l, i) => (l, i)))
+        {
+            order.lines.Add(new OrderLine(order.Id, position, line.Name, line.Kind, line.UnitPrice, line.Quantity));
+        }
+        order.Total = order.lines.Aggregate(Money.Zero, (sum, l) => sum + l.LineTotal);
+        order.EligibleSubtotal = order.lines.Where(l => l.VoucherEligible).Aggregate(Money.Zero, (sum, l) => sum + l.LineTotal);
+        return order;
+    }
+
+    public PaymentLeg AddVoucherLeg(VoucherIssuer issuer, string voucherAccount, Money amount, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(voucherAccount);
+        if (amount > EligibleSubtotal)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), "A voucher cannot pay more than the eligible items.");
+        }
+        return AddLeg(new PaymentLeg(Id, LegKind.Voucher, amount, issuer, voucherAccount, null, null, at));
+    }
+
+    public PaymentLeg AddCardLeg(string cardBrand, string cardLast4, Money amount, DateTimeOffset at) =>
+        AddLeg(new PaymentLeg(Id, LegKind.Card, amount, null, null, cardBrand, cardLast4, at));
+
+    /// <summary>Call after any leg changed state, before saving.</summary>
+    public void RefreshStatus() => Status = DeriveStatus();
+
+    internal void BumpVersion() => Version++;
+
+    public Money PaidAmount => legs.Aggregate(Money.Zero, (sum, l) => sum + l.CapturedAmount);
+
+    private PaymentLeg AddLeg(PaymentLeg leg)
+    {
+        var planned = legs.Where(l => l.State is not (LegState.Refused or LegState.Cancelled or LegState.Failed))
+            .Aggregate(Money.Zero, (sum, l) => sum + l.Amount);
+        if (planned + leg.Amount > Total)
+        {
+            throw new InvalidOperationException("The payment legs would exceed the order total.");
+        }
+        legs.Add(leg);
+        return leg;
+    }
+
+    private OrderStatus DeriveStatus()
+    {
+        var live = legs.Where(l => l.State is not (LegState.Refused or LegState.Cancelled or LegState.Failed)).ToList();
+        if (live.Count == 0)
+        {
+            return legs.Count > 0 && legs.All(l => LegStateMachine.IsSettled(l.State)) ? OrderStatus.Failed : OrderStatus.Open;
+        }
+        var captured = live.Where(l => l.State is LegState.Captured or LegState.Refunded).ToList();
+        var coversTotal = captured.Aggregate(Money.Zero, (sum, l) => sum + l.CapturedAmount) == Total;
+        if (captured.Count != live.Count || !coversTotal)
+        {
+            return OrderStatus.Open;
+        }
+        var refunded = captured.Count(l => l.State == LegState.Refunded);
+        return refunded == 0 ? OrderStatus.Paid
+            : refunded == captured.Count ? OrderStatus.Refunded
+            : OrderStatus.PartiallyRefunded;
+    }
+}

@@ -1,0 +1,153 @@
+namespace MealCheckout.Core.Orders;
+
+/// <summary>Whether a leg is paid with a meal voucher or a bank card.</summary>
+public enum LegKind
+{
+    Voucher,
+    Card,
+}
+
+/// <summary>
+/// One payment of an order: the voucher part or the card part. Card data is kept as brand and
+/// last four digits only; a voucher is identified by the Edenred username or a masked CONECS card.
+/// </summary>
+public sealed class PaymentLeg
+{
+    private readonly List<LegTransition> transitions = [];
+    private readonly List<ProviderCall> calls = [];
+
+    private PaymentLeg()
+    {
+    }
+
+    internal PaymentLeg(Guid orderId, LegKind kind, Money amount, VoucherIssuer? issuer, string? voucherAccount, string? cardBrand, string? cardLast4, DateTimeOffset at)
+    {
+        if (amount.IsZero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), "A payment leg must carry an amount.");
+        }
+        if (cardLast4 is not null && (cardLast4.Length != 4 || !cardLast4.All(char.IsAsciiDigit)))
+        {
+            throw new ArgumentException("Only the last four digits of a card may be kept.", nameof(cardLast4));
+        }
+        Id = Guid.NewGuid();
+        OrderId = orderId;
+        Kind = kind;
+        Amount = amount;
+        Issuer = issuer;
+        VoucherAccount = voucherAccount;
+        CardBrand = cardBrand;
+        CardLast4 = cardLast4;
+        CreatedAt = at;
+        State = LegState.Planned;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid OrderId { get; private set; }
+    public LegKind Kind { get; private set; }
+    public VoucherIssuer? Issuer { get; private set; }
+
+    /// <summary>Edenred username, or a CONECS card as "•••• 1234": never a full card number.</summary>
+    public string? VoucherAccount { get; private set; }
+
+    public string? CardBrand { get; private set; }
+    public string? CardLast4 { get; private set; }
+
+    /// <summary>What the split asked this leg to pay.</summary>
+    public Money Amount { get; private set; }
+
+    public Money AuthorisedAmount { get; private set; }
+    public Money CapturedAmount { get; private set; }
+    public Money RefundedAmount { get; private set; }
+    public LegState State { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Edenred authorization_id or Adyen pspReference.</summary>
+    public string? ProviderReference { get; private set; }
+
+    /// <summary>Adyen partial-payment order (pspReference and opaque orderData), when one was opened.</summary>
+    public string? ProviderOrderReference { get; private set; }
+
+    public string? ProviderOrderData { get; private set; }
+
+    /// <summary>The provider's error code of the last refusal or failure, kept as the provider spelled it.</summary>
+    public string? LastErrorCode { get; private set; }
+
+    public IReadOnlyList<LegTransition> Transitions => transitions;
+    public IReadOnlyList<ProviderCall> Calls => calls;
+
+    public void MoveTo(LegState next, DateTimeOffset at, string? reason = null)
+    {
+        if (!LegStateMachine.CanMove(State, next))
+        {
+            throw new IllegalLegTransitionException(State, next);
+        }
+        transitions.Add(new LegTransition(Id, State, next, at, reason));
+        State = next;
+    }
+
+    /// <summary>Records a provider call and its idempotency key; persist the order before sending it.</summary>
+    public ProviderCall BeginCall(string operation, DateTimeOffset at)
+    {
+        var call = new ProviderCall(Id, operation, at);
+        calls.Add(call);
+        return call;
+    }
+
+    /// <summary>The call of this operation that has not completed yet, to retry with the same key after a crash.</summary>
+    public ProviderCall? PendingCall(string operation) => calls.LastOrDefault(c => c.Operation == operation && !c.IsCompleted);
+
+    public static void CompleteCall(ProviderCall call, string outcome, DateTimeOffset at) => call.Complete(outcome, at);
+
+    public void RecordProviderReference(string reference) => ProviderReference = reference;
+
+    public void RecordProviderOrder(string reference, string orderData)
+    {
+        ProviderOrderReference = reference;
+        ProviderOrderData = orderData;
+    }
+
+    public void Authorised(Money amount, DateTimeOffset at, string? reason = null)
+    {
+        MoveTo(LegState.Authorized, at, reason);
+        AuthorisedAmount = amount;
+    }
+
+    public void Captured(Money amount, DateTimeOffset at, string? reason = null)
+    {
+        MoveTo(LegState.Captured, at, reason);
+        if (AuthorisedAmount.IsZero)
+        {
+            AuthorisedAmount = amount;
+        }
+        CapturedAmount = amount;
+    }
+
+    public void Refunded(Money amount, DateTimeOffset at, string? reason = null)
+    {
+        MoveTo(LegState.Refunded, at, reason);
+        RefundedAmount = amount;
+    }
+
+    public void Refused(string errorCode, DateTimeOffset at) => Stop(LegState.Refused, errorCode, at);
+
+    public void Failed(string errorCode, DateTimeOffset at) => Stop(LegState.Failed, errorCode, at);
+
+    public void Cancelled(DateTimeOffset at, string? reason = null) => MoveTo(LegState.Cancelled, at, reason);
+
+    /// <summary>The amount asked of the provider shrinks when the issuer authorises less (partial authorisation).</summary>
+    public void ReduceAmountTo(Money amount)
+    {
+        if (amount > Amount || amount.IsZero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), "A leg can only shrink to a positive amount.");
+        }
+        Amount = amount;
+    }
+
+    private void Stop(LegState state, string errorCode, DateTimeOffset at)
+    {
+        MoveTo(state, at, errorCode);
+        LastErrorCode = errorCode;
+    }
+}

@@ -1,0 +1,42 @@
+namespace MealCheckout.Core.Orders;
+
+/// <summary>
+/// One call to a payment provider, recorded with its idempotency key before it is sent, so a
+/// retry after a timeout or a crash reuses the key and can never charge twice.
+/// </summary>
+public sealed class ProviderCall
+{
+    private ProviderCall()
+    {
+    }
+
+    internal ProviderCall(Guid legId, string operation, DateTimeOffset at)
+    {
+        Id = Guid.NewGuid();
+        PaymentLegId = legId;
+        Operation = operation;
+        IdempotencyKey = Guid.NewGuid().ToString("N");
+        CreatedAt = at;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid PaymentLegId { get; private set; }
+
+    /// <summary>authorize, capture, cancel, refund, open-order, cancel-order, payment.</summary>
+    public string Operation { get; private set; } = "";
+
+    public string IdempotencyKey { get; private set; } = "";
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? CompletedAt { get; private set; }
+
+    /// <summary>What came back: "ok", a provider error code, or "unknown" when the answer never arrived.</summary>
+    public string? Outcome { get; private set; }
+
+    public bool IsCompleted => CompletedAt is not null;
+
+    internal void Complete(string outcome, DateTimeOffset at)
+    {
+        Outcome = outcome;
+        CompletedAt = at;
+    }
+}

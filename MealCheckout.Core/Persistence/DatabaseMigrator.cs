@@ -1,0 +1,73 @@
+using MealCheckout.Core.Persistence.Migrations;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace MealCheckout.Core.Persistence;
+
+/// <summary>
+/// Brings the database to the latest schema at start-up: each pending migration runs in its own
+/// transaction together with the bump of <c>schema_version</c>, so a crash leaves a known version.
+/// </summary>
+public sealed class DatabaseMigrator(IDbContextFactory<MealCheckoutDbContext> contexts, ILogger<DatabaseMigrator> logger)
+{
+    public static readonly IReadOnlyList<SchemaMigration> All = [new V001_InitialSchema(), new V002_OrderFulfilment()];
+
+    public static int LatestVersion => All[^1].Version;
+
+    public Task<int> MigrateAsync(CancellationToken cancellationToken = default) => MigrateToAsync(LatestVersion, cancellationToken);
+
+    /// <summary>Applies migrations up to <paramref name="targetVersion"/>; returns the version reached.</summary>
+    public async Task<int> MigrateToAsync(int targetVersion, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        EnsureFolderExists(connection.DataSource);
+        await connection.OpenAsync(cancellationToken);
+
+        // WAL lets diners' reads continue while a payment writes; it is a property of the file.
+        await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL", cancellationToken);
+        await ExecuteAsync(connection, null, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, name TEXT NOT NULL, applied_at INTEGER NOT NULL)", cancellationToken);
+
+        var current = await CurrentVersionAsync(connection, cancellationToken);
+        foreach (var migration in All.Where(m => m.Version > current && m.Version <= targetVersion))
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            foreach (var statement in migration.Up)
+            {
+                await ExecuteAsync(connection, transaction, statement, cancellationToken);
+            }
+            await ExecuteAsync(connection, transaction,
+                $"INSERT INTO schema_version (version, name, applied_at) VALUES ({migration.Version}, '{migration.Name}', {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()})",
+                cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogInformation("Database schema migrated to version {Version} ({Name})", migration.Version, migration.Name);
+            current = migration.Version;
+        }
+        return current;
+    }
+
+    public static async Task<int> CurrentVersionAsync(SqliteConnection connection, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void EnsureFolderExists(string dataSource)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using MealCheckout.Core.Menu;
+using MealCheckout.Core.Orders;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MealCheckout.Core.Persistence;
+
+public static class PersistenceServiceCollectionExtensions
+{
+    public const string ConnectionStringName = "MealCheckout";
+    public const string DefaultConnectionString = "Data Source=App_Data/mealcheckout.db";
+
+    /// <summary>
+    /// SQLite through a context factory (one short-lived context per operation, as Blazor Server
+    /// needs). A relative database path is taken from <paramref name="contentRoot"/>.
+    /// </summary>
+    public static IServiceCollection AddMealCheckoutPersistence(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var connectionString = ResolveConnectionString(configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString, contentRoot);
+        services.AddDbContextFactory<MealCheckoutDbContext>(options => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(new SqliteConnectionSettings()));
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<DemoDataSeeder>();
+        services.AddSingleton<IMenuCatalog, MenuCatalog>();
+        services.AddSingleton<IOrderStore, OrderStore>();
+        return services;
+    }
+
+    internal static string ResolveConnectionString(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
+        }
+        return builder.ToString();
+    }
+}
