@@ -1,5 +1,6 @@
 using MealCheckout.Core;
 using MealCheckout.Core.Persistence;
+using MealCheckout.Sandbox;
 using MealCheckout.Web.Checkout;
 using MealCheckout.Web.Components;
 using MealCheckout.Web.Localization;
@@ -27,6 +28,11 @@ public static class HostingExtensions
         services.AddOptions<DailyCapOptions>().Bind(configuration.GetSection(DailyCapOptions.SectionName)).ValidateOnStart();
         services.AddMealCheckoutPersistence(configuration, builder.Environment.ContentRootPath);
         services.AddHostedService<DatabaseStartup>();
+
+        if (configuration.GetValue("Sandbox:Enabled", false))
+        {
+            services.AddMealCheckoutSandbox(configuration);
+        }
 
         services.AddScoped<RestaurantContext>();
         services.AddScoped<MenuPricing>();
@@ -57,6 +63,10 @@ public static class HostingExtensions
 
         app.MapStaticAssets();
         app.MapCultureSwitch();
+        if (app.Configuration.GetValue("Sandbox:Enabled", false))
+        {
+            app.MapMealCheckoutSandbox();
+        }
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using MealCheckout.Core.Calendar;
+
+namespace MealCheckout.Sandbox.Adyen;
+
+/// <summary>A payment the emulated platform knows. Status: authorised, captured, cancelled, refunded, refused.</summary>
+public sealed class AdyenPayment
+{
+    public required string PspReference { get; init; }
+    public required string MerchantReference { get; init; }
+    public required string CardNumber { get; init; }
+    public required string PaymentMethod { get; init; }
+    public required long RequestedAmount { get; init; }
+    public required long AuthorisedAmount { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public string? OrderPspReference { get; init; }
+    public string ResultCode { get; init; } = "Authorised";
+    public string? RefusalReason { get; init; }
+    public string Status { get; internal set; } = "authorised";
+    public long CapturedAmount { get; internal set; }
+    public long RefundedAmount { get; internal set; }
+
+    public long HeldAmount => Status == "authorised" ? AuthorisedAmount : 0;
+}
+
+/// <summary>A partial-payment order: the payments that together pay one amount.</summary>
+public sealed class AdyenOrder
+{
+    public required string PspReference { get; init; }
+    public required string OrderData { get; init; }
+    public required string Reference { get; init; }
+    public required long Amount { get; init; }
+    public required DateTimeOffset ExpiresAt { get; init; }
+    public string Status { get; internal set; } = "open";
+    public List<string> Payments { get; } = [];
+}
+
+/// <summary>Card balances, daily spending, payments and orders of the emulated platform.</summary>
+public sealed class AdyenLedger(TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, AdyenPayment> payments = new();
+    private readonly ConcurrentDictionary<string, AdyenOrder> orders = new();
+    private readonly ConcurrentDictionary<string, int> wrongCvcs = new();
+    private readonly ConcurrentDictionary<string, long> spentFromBalance = new();
+
+    internal object Gate { get; } = new();
+
+    public IReadOnlyCollection<AdyenPayment> Payments => payments.Values.ToList();
+
+    public IReadOnlyCollection<AdyenOrder> Orders => orders.Values.ToList();
+
+    public AdyenPayment? FindPayment(string pspReference) => payments.GetValueOrDefault(pspReference);
+
+    public AdyenOrder? FindOrder(string pspReference) => orders.GetValueOrDefault(pspReference);
+
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    /// <summary>Balance left: the card's balance less what was captured or is held.</summary>
+    public long Balance(AdyenTestCard card) =>
+        card.BalanceCents - spentFromBalance.GetValueOrDefault(card.Number) - payments.Values.Where(p => p.CardNumber == card.Number).Sum(p => p.HeldAmount);
+
+    /// <summary>What a meal-voucher card paid or holds today (Paris day), for the daily cap.</summary>
+    public long SpentToday(AdyenTestCard card)
+    {
+        var today = ParisCalendar.DayOf(Now);
+        return payments.Values.Where(p => p.CardNumber == card.Number && ParisCalendar.DayOf(p.CreatedAt) == today && p.Status is "authorised" or "captured")
+            .Sum(p => p.AuthorisedAmount);
+    }
+
+    /// <summary>Counts a wrong CVC; true once the card has locked.</summary>
+    public bool WrongCvc(AdyenTestCard card) => wrongCvcs.AddOrUpdate(card.Number, 1, (_, n) => n + 1) >= 3;
+
+    public bool IsLocked(AdyenTestCard card) => wrongCvcs.GetValueOrDefault(card.Number) >= 3;
+
+    public void Record(AdyenPayment payment) => payments[payment.PspReference] = payment;
+
+    public AdyenOrder OpenOrder(string reference, long amount)
+    {
+        var order = new AdyenOrder
+        {
+            PspReference = NewPspReference(),
+            OrderData = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
+            Reference = reference,
+            Amount = amount,
+            ExpiresAt = Now.AddMinutes(30),
+        };
+        orders[order.PspReference] = order;
+        return order;
+    }
+
+    public long Remaining(AdyenOrder order) =>
+        order.Amount - order.Payments.Select(FindPayment).Where(p => p is { Status: "authorised" or "captured" }).Sum(p => p!.AuthorisedAmount);
+
+    public void Capture(AdyenPayment payment, long amount)
+    {
+        payment.Status = "captured";
+        payment.CapturedAmount = amount;
+        spentFromBalance.AddOrUpdate(payment.CardNumber, amount, (_, s) => s + amount);
+    }
+
+    public void Cancel(AdyenPayment payment) => payment.Status = "cancelled";
+
+    public void Refund(AdyenPayment payment, long amount)
+    {
+        payment.Status = "refunded";
+        payment.RefundedAmount = amount;
+        spentFromBalance.AddOrUpdate(payment.CardNumber, -amount, (_, s) => s - amount);
+    }
+
+    public static string NewPspReference() => string.Concat(Enumerable.Range(0, 16).Select(_ => (char)('A' + RandomNumberGenerator.GetInt32(26))));
+}

@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Serialization;
+
+namespace MealCheckout.Sandbox.Faults;
+
+/// <summary>Which emulated provider a fault applies to.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<FaultTarget>))]
+public enum FaultTarget
+{
+    EdenredApi,
+    Adyen,
+}
+
+/// <summary>What goes wrong.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<FaultKind>))]
+public enum FaultKind
+{
+    /// <summary>Answer normally, <see cref="SandboxFault.Value"/> milliseconds late.</summary>
+    Latency,
+
+    /// <summary>Answer with HTTP status <see cref="SandboxFault.Value"/> (5xx, 429…) and the provider's error body, doing nothing.</summary>
+    Status,
+
+    /// <summary>Answer with the Edenred error <see cref="SandboxFault.Code"/> from the document's table, doing nothing.</summary>
+    ErrorCode,
+
+    /// <summary>Answer 200 with a body that is not JSON, doing nothing.</summary>
+    MalformedBody,
+
+    /// <summary>Close the connection without an answer, doing nothing.</summary>
+    DropConnection,
+
+    /// <summary>Do the operation (money moves), then hold the answer and drop the connection: the caller cannot know.</summary>
+    TimeoutAfterCommit,
+}
+
+/// <summary>
+/// A fault armed for the next <see cref="Times"/> matching requests. <see cref="Match"/> narrows it
+/// to requests whose path or account (Edenred username, card number's last four) contains it.
+/// </summary>
+public sealed record SandboxFault(FaultTarget Target, FaultKind Kind, string? Match = null, int Value = 0, string? Code = null, int Times = 1);
+
+/// <summary>Faults tests arm on demand, through this singleton or POST /sandbox/control/faults.</summary>
+public sealed class SandboxFaults
+{
+    private readonly ConcurrentQueue<Armed> armed = new();
+
+    public void Arm(SandboxFault fault)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(fault.Times, 1);
+        armed.Enqueue(new Armed(fault, fault.Times));
+    }
+
+    public void Clear() => armed.Clear();
+
+    public IReadOnlyList<SandboxFault> Pending => armed.Where(a => a.Remaining > 0).Select(a => a.Fault with { Times = a.Remaining }).ToList();
+
+    /// <summary>Takes one use of the first fault matching this request, if any.</summary>
+    public SandboxFault? Take(FaultTarget target, string path, string? account)
+    {
+        foreach (var candidate in armed)
+        {
+            if (candidate.Fault.Target == target && Matches(candidate.Fault.Match, path, account) && candidate.TryUse())
+            {
+                return candidate.Fault;
+            }
+        }
+        return null;
+    }
+
+    private static bool Matches(string? match, string path, string? account) =>
+        string.IsNullOrEmpty(match)
+        || path.Contains(match, StringComparison.OrdinalIgnoreCase)
+        || (account is not null && account.Contains(match, StringComparison.OrdinalIgnoreCase));
+
+    private sealed class Armed(SandboxFault fault, int remaining)
+    {
+        private int remaining = remaining;
+
+        public SandboxFault Fault { get; } = fault;
+
+        public int Remaining => Volatile.Read(ref remaining);
+
+        public bool TryUse()
+        {
+            while (true)
+            {
+                var current = Volatile.Read(ref remaining);
+                if (current <= 0)
+                {
+                    return false;
+                }
+                if (Interlocked.CompareExchange(ref remaining, current - 1, current) == current)
+                {
+                    return true;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Web;
+using MealCheckout.Sandbox;
+
+namespace MealCheckout.Tests.Sandbox;
+
+/// <summary>Walks the Edenred login the way a browser and the app's OAuth handler would, with a plain HttpClient.</summary>
+public static class EdenredLogin
+{
+    public const string RedirectPath = "/signin-edenred";
+
+    public sealed record Pkce(string Verifier, string Challenge)
+    {
+        public static Pkce New()
+        {
+            var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
+            return new Pkce(verifier, Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))));
+        }
+    }
+
+    public static string RedirectUri(SandboxHost host) => new Uri(host.BaseAddress, RedirectPath).ToString();
+
+    public static string AuthorizeQuery(SandboxHost host, Pkce pkce, string state = "state-123", string nonce = "nonce-456") =>
+        $"client_id={new EdenredSandboxOptions().ClientId}&redirect_uri={Uri.EscapeDataString(RedirectUri(host))}&response_type=code" +
+        $"&scope={Uri.EscapeDataString("openid offline_access edg-xp-mealdelivery-api")}&state={state}&nonce={nonce}" +
+        $"&code_challenge={pkce.Challenge}&code_challenge_method=S256";
+
+    /// <summary>Posts the login form; returns the redirect the SSO answered with.</summary>
+    public static async Task<HttpResponseMessage> SubmitLoginAsync(HttpClient client, SandboxHost host, Pkce pkce, string email, string password)
+    {
+        var fields = HttpUtility.ParseQueryString(AuthorizeQuery(host, pkce));
+        var form = fields.AllKeys.ToDictionary(k => k!, k => fields[k]!);
+        form["email"] = email;
+        form["password"] = password;
+        return await client.PostAsync("sandbox/edenred-sso/connect/authorize", new FormUrlEncodedContent(form));
+    }
+
+    public static async Task<string> CodeForAsync(SandboxHost host, string email, Pkce pkce)
+    {
+        using var client = host.Client();
+        var response = await SubmitLoginAsync(client, host, pkce, email, "Edenred2021*");
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Login of {email} answered {response.StatusCode}");
+        }
+        return HttpUtility.ParseQueryString(response.Headers.Location!.Query)["code"]!;
+    }
+
+    public static Task<HttpResponseMessage> ExchangeAsync(HttpClient client, SandboxHost host, string code, string verifier) =>
+        client.PostAsync("sandbox/edenred-sso/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code",
+            ["code"] = code,
+            ["redirect_uri"] = RedirectUri(host),
+            ["code_verifier"] = verifier,
+            ["client_id"] = new EdenredSandboxOptions().ClientId,
+            ["client_secret"] = new EdenredSandboxOptions().ClientSecret,
+        }));
+
+    /// <summary>A fresh access token for a test user.</summary>
+    public static async Task<string> AccessTokenAsync(SandboxHost host, string email = "lerouxpablo@yopmail.com")
+    {
+        var pkce = Pkce.New();
+        var code = await CodeForAsync(host, email, pkce);
+        using var client = host.Client();
+        var response = await ExchangeAsync(client, host, code, pkce.Verifier);
+        response.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("access_token").GetString()!;
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
