@@ -12,8 +12,11 @@ public sealed class MealCheckoutAppFactory : WebApplicationFactory<Program>
     private readonly TestDirectory directory = new();
     private readonly Dictionary<string, string?> settings;
 
-    public MealCheckoutAppFactory(IDictionary<string, string?>? overrides = null)
+    private readonly string environment;
+
+    public MealCheckoutAppFactory(IDictionary<string, string?>? overrides = null, string environment = "Development")
     {
+        this.environment = environment;
         DatabasePath = directory.File("mealcheckout.db");
         settings = new Dictionary<string, string?>
         {
@@ -38,9 +41,13 @@ public sealed class MealCheckoutAppFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>A client talking to the Kestrel server over loopback, as a browser would.</summary>
+    public HttpClient CreateLoopbackClient(bool followRedirects = true) =>
+        new(new HttpClientHandler { AllowAutoRedirect = followRedirects, UseCookies = false }) { BaseAddress = RootUri };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(environment);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

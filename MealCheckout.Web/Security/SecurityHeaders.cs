@@ -19,10 +19,8 @@ public static class SecurityHeaders
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(self)";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
-                if (!headers.ContainsKey("Content-Security-Policy"))
-                {
-                    headers["Content-Security-Policy"] = ContentSecurityPolicy;
-                }
+                // Replaces Blazor's own frame-ancestors-only policy with the full one.
+                headers["Content-Security-Policy"] = ContentSecurityPolicy;
                 return Task.CompletedTask;
             });
             await next();
