@@ -1,4 +1,5 @@
 using MealCheckout.Core;
+using MealCheckout.Core.Payments;
 using MealCheckout.Core.Persistence;
 using MealCheckout.Sandbox;
 using MealCheckout.Web.Checkout;
@@ -33,6 +34,9 @@ public static class HostingExtensions
         {
             services.AddMealCheckoutSandbox(configuration);
         }
+
+        services.AddSingleton<IProviderAddressResolver, ServerAddressResolver>();
+        services.AddMealCheckoutPayments(configuration);
 
         services.AddScoped<RestaurantContext>();
         services.AddScoped<MenuPricing>();

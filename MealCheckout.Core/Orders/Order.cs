@@ -32,10 +32,10 @@ public sealed class Order
     {
     }
 
-    private Order(Guid restaurantId, string number, string culture, Fulfilment fulfilment, DateTimeOffset at)
+    private Order(Guid id, Guid restaurantId, string number, string culture, Fulfilment fulfilment, DateTimeOffset at)
     {
         Fulfilment = fulfilment;
-        Id = Guid.NewGuid();
+        Id = id;
         RestaurantId = restaurantId;
         Number = number;
         Culture = culture;
@@ -63,13 +63,14 @@ public sealed class Order
     public IReadOnlyList<OrderLine> Lines => lines;
     public IReadOnlyList<PaymentLeg> Legs => legs;
 
-    public static Order Create(Guid restaurantId, string number, string culture, Fulfilment fulfilment, IReadOnlyCollection<NewOrderLine> newLines, DateTimeOffset at)
+    /// <param name="id">The checkout attempt's id when the diner's page made one: a resubmission finds the same order.</param>
+    public static Order Create(Guid restaurantId, string number, string culture, Fulfilment fulfilment, IReadOnlyCollection<NewOrderLine> newLines, DateTimeOffset at, Guid? id = null)
     {
         if (newLines.Count == 0)
         {
             throw new ArgumentException("An order needs at least one line.", nameof(newLines));
         }
-        var order = new Order(restaurantId, number, culture, fulfilment, at);
+        var order = new Order(id ?? Guid.NewGuid(), restaurantId, number, culture, fulfilment, at);
         foreach (var (line, position) in newLines.Select((l, i) => (l, i)))
         {
             order.lines.Add(new OrderLine(order.Id, position, line.Name, line.Kind, line.UnitPrice, line.Quantity));

@@ -21,6 +21,13 @@ public interface IOrderStore
     /// amount the daily cap must leave room for. Refused, cancelled and refunded legs do not count.
     /// </summary>
     Task<Money> VoucherSpentAsync(VoucherIssuer issuer, string voucherAccount, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads what the voucher account spent in the window and saves the order that
+    /// <paramref name="build"/> makes from it, in one write transaction: SQLite's write lock
+    /// serialises concurrent checkouts, so two of them cannot both use the same room under the cap.
+    /// </summary>
+    Task<Order> AddWithinDailyCapAsync(VoucherIssuer issuer, string voucherAccount, DateTimeOffset fromUtc, DateTimeOffset toUtc, Func<Money, Order> build, CancellationToken cancellationToken = default);
 }
 
 public sealed class OrderStore(IDbContextFactory<MealCheckoutDbContext> contexts) : IOrderStore
@@ -54,6 +61,24 @@ public sealed class OrderStore(IDbContextFactory<MealCheckoutDbContext> contexts
     public async Task<Money> VoucherSpentAsync(VoucherIssuer issuer, string voucherAccount, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await SpentAsync(db, issuer, voucherAccount, fromUtc, toUtc, cancellationToken);
+    }
+
+    public async Task<Order> AddWithinDailyCapAsync(VoucherIssuer issuer, string voucherAccount, DateTimeOffset fromUtc, DateTimeOffset toUtc, Func<Money, Order> build, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // Microsoft.Data.Sqlite begins transactions IMMEDIATE: the write lock is taken before the read.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var order = build(await SpentAsync(db, issuer, voucherAccount, fromUtc, toUtc, cancellationToken));
+        order.RefreshStatus();
+        db.Orders.Add(order);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return order;
+    }
+
+    private static async Task<Money> SpentAsync(MealCheckoutDbContext db, VoucherIssuer issuer, string voucherAccount, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken cancellationToken)
+    {
         var counted = new[] { LegState.Authorizing, LegState.Authorized, LegState.Captured };
         var amounts = await db.PaymentLegs
             .Where(l => l.Kind == LegKind.Voucher && l.Issuer == issuer && l.VoucherAccount == voucherAccount

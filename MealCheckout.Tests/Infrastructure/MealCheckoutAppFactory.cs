@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MealCheckout.Tests.Infrastructure;
 
@@ -14,9 +15,16 @@ public sealed class MealCheckoutAppFactory : WebApplicationFactory<Program>
 
     private readonly string environment;
 
-    public MealCheckoutAppFactory(IDictionary<string, string?>? overrides = null, string environment = "Development")
+    private readonly bool weekdayClock;
+
+    /// <param name="weekdayClock">
+    /// Runs the app (and its sandbox) on a clock that reads a Tuesday at the real time of day, so
+    /// tests that pay with vouchers do not fail when CI happens to run on a Sunday or a holiday.
+    /// </param>
+    public MealCheckoutAppFactory(IDictionary<string, string?>? overrides = null, string environment = "Development", bool weekdayClock = false)
     {
         this.environment = environment;
+        this.weekdayClock = weekdayClock;
         DatabasePath = directory.File("mealcheckout.db");
         settings = new Dictionary<string, string?>
         {
@@ -51,6 +59,10 @@ public sealed class MealCheckoutAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (weekdayClock)
+        {
+            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(new WeekdayTimeProvider()));
         }
     }
 

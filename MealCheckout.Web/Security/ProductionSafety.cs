@@ -16,6 +16,7 @@ public static class ProductionSafety
         "Payments:Adyen:ApiKey",
         "Payments:Adyen:HmacKeyHex",
         "Staff:SeedPassword",
+        "Payments:CardFingerprintKey",
     ];
 
     public static IReadOnlyList<string> Problems(IConfiguration configuration)
@@ -32,7 +33,7 @@ public static class ProductionSafety
             {
                 problems.Add($"{key} is not set.");
             }
-            else if (value.StartsWith(DevelopmentSecretPrefix, StringComparison.Ordinal))
+            else if (value.StartsWith(DevelopmentSecretPrefix, StringComparison.Ordinal) || value == new MealCheckout.Sandbox.AdyenSandboxOptions().HmacKeyHex)
             {
                 problems.Add($"{key} still holds its development default.");
             }

@@ -1,0 +1,18 @@
+using MealCheckout.Core.Orders;
+using MealCheckout.Core.Payments;
+
+namespace MealCheckout.Core.Checkout;
+
+/// <summary>
+/// One press of Pay with a CONECS voucher card (or none: everything on the bank card). <see cref="CheckoutId"/> is made by the diner's
+/// page once per attempt: pressing again or reloading finds the same order instead of paying twice.
+/// </summary>
+public sealed record ConecsPaymentRequest(
+    Guid CheckoutId,
+    Guid RestaurantId,
+    string Culture,
+    Fulfilment Fulfilment,
+    IReadOnlyList<NewOrderLine> Lines,
+    VoucherIssuer Issuer,
+    CardDetails? VoucherCard,
+    CardDetails? BankCard);

@@ -1,0 +1,24 @@
+using System.Text;
+using MealCheckout.Core.Checkout;
+using MealCheckout.Core.Payments.Adyen;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MealCheckout.Core.Payments;
+
+public static class PaymentsServiceCollectionExtensions
+{
+    /// <summary>Provider clients and the checkout orchestration. Register an <see cref="IProviderAddressResolver"/> first to allow relative provider addresses.</summary>
+    public static IServiceCollection AddMealCheckoutPayments(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AdyenOptions>().Bind(configuration.GetSection(AdyenOptions.SectionName));
+        services.TryAddSingleton<IProviderAddressResolver, AbsoluteAddressResolver>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient<AdyenCheckoutClient>(client => client.Timeout = Timeout.InfiniteTimeSpan); // the resilience pipeline times calls out
+        services.AddSingleton(new VoucherCardFingerprint(Encoding.UTF8.GetBytes(
+            configuration["Payments:CardFingerprintKey"] ?? throw new InvalidOperationException("Payments:CardFingerprintKey is not configured."))));
+        services.AddTransient<ConecsCheckout>();
+        return services;
+    }
+}
