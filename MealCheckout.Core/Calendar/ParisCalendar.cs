@@ -19,6 +19,9 @@ public sealed class ParisCalendar(TimeProvider time)
 
     public DateOnly Today() => DayOf(time.GetUtcNow());
 
+    /// <summary>The wall-clock time in Paris, for showing times to diners and staff.</summary>
+    public static DateTimeOffset ToParis(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Paris);
+
     public static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Paris).DateTime);
 
     /// <summary>From midnight Paris to the next midnight Paris, in UTC: 23 or 25 hours on DST change days.</summary>

@@ -1,0 +1,33 @@
+using Microsoft.Playwright;
+
+namespace MealCheckout.Tests.E2E;
+
+/// <summary>Page object for the diner's path: menu → basket → checkout → pay.</summary>
+public sealed class CheckoutPage(IPage page)
+{
+    public IPage Page => page;
+
+    public async Task AddFromMenuAsync(string dishName)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Ajouter un {dishName}" }).Or(page.GetByRole(AriaRole.Button, new() { Name = $"Add one {dishName}" })).ClickAsync();
+    }
+
+    public async Task OpenCheckoutAsync()
+    {
+        await page.GetByTestId("go-to-checkout").ClickAsync();
+        await page.WaitForURLAsync("**/checkout");
+    }
+
+    public Task ChooseBrandAsync(string brand) => page.GetByTestId($"brand-{brand}").ClickAsync();
+
+    public async Task FillCardAsync(string which, string number, string expiry = "12/30", string cvc = "737")
+    {
+        await page.GetByTestId($"{which}-number").FillAsync(number);
+        await page.GetByTestId($"{which}-expiry").FillAsync(expiry);
+        await page.GetByTestId($"{which}-cvc").FillAsync(cvc);
+    }
+
+    public Task CheckBalanceAsync() => page.GetByTestId("check-balance").ClickAsync();
+
+    public Task PayAsync() => page.GetByTestId("pay").ClickAsync();
+}

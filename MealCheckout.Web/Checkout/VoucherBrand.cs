@@ -1,0 +1,17 @@
+using MealCheckout.Core;
+
+namespace MealCheckout.Web.Checkout;
+
+/// <summary>A meal-voucher brand the diner can pick, with our own logo.</summary>
+public sealed record VoucherBrand(string PaymentMethodType, VoucherIssuer Issuer, string Name, string Logo)
+{
+    /// <summary>CONECS brands as the Adyen-style API names them (mealVoucher_FR_natixis is Bimpli, ex Apetiz).</summary>
+    public static readonly IReadOnlyList<VoucherBrand> Conecs =
+    [
+        new("mealVoucher_FR_natixis", VoucherIssuer.Bimpli, "Bimpli", "img/brands/bimpli.svg"),
+        new("mealVoucher_FR_sodexo", VoucherIssuer.Pluxee, "Pluxee", "img/brands/pluxee.svg"),
+        new("mealVoucher_FR_groupeup", VoucherIssuer.UpDejeuner, "Up Déjeuner", "img/brands/up-dejeuner.svg"),
+    ];
+
+    public static VoucherBrand? ForPaymentMethod(string type) => Conecs.FirstOrDefault(b => b.PaymentMethodType == type);
+}

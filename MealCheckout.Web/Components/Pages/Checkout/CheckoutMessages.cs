@@ -1,0 +1,32 @@
+using MealCheckout.Core.Checkout;
+using Microsoft.Extensions.Localization;
+
+namespace MealCheckout.Web.Components.Pages.Checkout;
+
+/// <summary>Turns a failed checkout into one plain sentence with the next step, in the diner's language.</summary>
+public static class CheckoutMessages
+{
+    public static string Describe(IStringLocalizer<UiText> text, CheckoutOutcome outcome)
+    {
+        var reason = outcome.ProviderCode switch
+        {
+            "Expired Card" => text["ReasonExpiredCard"],
+            "Blocked Card" => text["ReasonBlockedCard"],
+            "CVC Declined" => text["ReasonCvcDeclined"],
+            "Not enough balance" => text["ReasonNotEnoughBalance"],
+            "Withdrawal amount exceeded" => text["ReasonDailyLimit"],
+            "Restricted Card" => text["ReasonSundayHoliday"],
+            _ => null,
+        };
+        var next = outcome.Failure switch
+        {
+            CheckoutFailure.VoucherRefused => text["VoucherRefused"],
+            CheckoutFailure.CardRefused => text["CardRefused"],
+            CheckoutFailure.BankCardNeeded => text["BankCardNeeded"],
+            CheckoutFailure.ProviderUnavailable => text["ProviderUnavailable"],
+            CheckoutFailure.OutcomeBeingChecked => text["OutcomeBeingChecked"],
+            _ => "",
+        };
+        return reason is null ? next : $"{reason} {next}";
+    }
+}
