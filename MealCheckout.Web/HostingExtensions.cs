@@ -67,6 +67,7 @@ public static class HostingExtensions
 
         app.MapStaticAssets();
         app.MapCultureSwitch();
+        app.MapPaymentWebhooks();
         if (app.Configuration.GetValue("Sandbox:Enabled", false))
         {
             app.MapMealCheckoutSandbox();

@@ -18,6 +18,11 @@ public static class PaymentsServiceCollectionExtensions
         services.AddHttpClient<AdyenCheckoutClient>(client => client.Timeout = Timeout.InfiniteTimeSpan); // the resilience pipeline times calls out
         services.AddSingleton(new VoucherCardFingerprint(Encoding.UTF8.GetBytes(
             configuration["Payments:CardFingerprintKey"] ?? throw new InvalidOperationException("Payments:CardFingerprintKey is not configured."))));
+        services.AddOptions<ReconcilerOptions>().Bind(configuration.GetSection(ReconcilerOptions.SectionName));
+        services.AddTransient<AdyenLegActions>();
+        services.AddTransient<AdyenWebhookProcessor>();
+        services.AddSingleton<CheckoutReconciler>();
+        services.AddHostedService(sp => sp.GetRequiredService<CheckoutReconciler>());
         services.AddTransient<ConecsCheckout>();
         return services;
     }

@@ -19,6 +19,7 @@ public sealed class MealCheckoutDbContext(DbContextOptions<MealCheckoutDbContext
     public DbSet<PaymentLeg> PaymentLegs => Set<PaymentLeg>();
     public DbSet<LegTransition> LegTransitions => Set<LegTransition>();
     public DbSet<ProviderCall> ProviderCalls => Set<ProviderCall>();
+    public DbSet<Payments.WebhookEvent> WebhookEvents => Set<Payments.WebhookEvent>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -64,6 +65,11 @@ public sealed class MealCheckoutDbContext(DbContextOptions<MealCheckoutDbContext
         {
             e.ToTable("provider_calls");
             e.Ignore(c => c.IsCompleted);
+        });
+        model.Entity<Payments.WebhookEvent>(e =>
+        {
+            e.ToTable("webhook_events");
+            e.Property(w => w.Amount).HasColumnName("amount_cents");
         });
         UseSnakeCaseColumns(model);
         UseClientGeneratedKeys(model);

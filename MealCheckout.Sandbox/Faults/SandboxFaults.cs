@@ -38,7 +38,8 @@ public enum FaultKind
 /// A fault armed for the next <see cref="Times"/> matching requests. <see cref="Match"/> narrows it
 /// to requests whose path or account (Edenred username, card number's last four) contains it.
 /// </summary>
-public sealed record SandboxFault(FaultTarget Target, FaultKind Kind, string? Match = null, int Value = 0, string? Code = null, int Times = 1);
+/// <see cref="PathEndsWith"/>, when set, also requires the request path to end with it ("/payments" but not "/captures").
+public sealed record SandboxFault(FaultTarget Target, FaultKind Kind, string? Match = null, int Value = 0, string? Code = null, int Times = 1, string? PathEndsWith = null);
 
 /// <summary>Faults tests arm on demand, through this singleton or POST /sandbox/control/faults.</summary>
 public sealed class SandboxFaults
@@ -60,7 +61,9 @@ public sealed class SandboxFaults
     {
         foreach (var candidate in armed)
         {
-            if (candidate.Fault.Target == target && Matches(candidate.Fault.Match, path, account) && candidate.TryUse())
+            if (candidate.Fault.Target == target && Matches(candidate.Fault.Match, path, account)
+                && (candidate.Fault.PathEndsWith is null || path.EndsWith(candidate.Fault.PathEndsWith, StringComparison.OrdinalIgnoreCase))
+                && candidate.TryUse())
             {
                 return candidate.Fault;
             }

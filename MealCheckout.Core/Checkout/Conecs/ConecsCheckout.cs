@@ -16,6 +16,7 @@ namespace MealCheckout.Core.Checkout;
 public sealed partial class ConecsCheckout(
     IOrderStore orders,
     AdyenCheckoutClient adyen,
+    AdyenLegActions actions,
     VoucherCardFingerprint fingerprint,
     IOptions<DailyCapOptions> caps,
     TimeProvider time,
@@ -70,9 +71,9 @@ public sealed partial class ConecsCheckout(
                 leg.MoveTo(LegState.Authorizing, now, plan.Limit.ToString());
                 if (plan.UsesCard)
                 {
-                    leg.BeginCall(Operations.OpenOrder, now);
+                    leg.BeginCall(AdyenLegActions.OpenOrderOperation, now);
                 }
-                leg.BeginCall(Operations.Payment, now);
+                leg.BeginCall(AdyenLegActions.PaymentOperation, now);
             }
             return order;
         }, cancellationToken);
@@ -127,9 +128,9 @@ public sealed partial class ConecsCheckout(
 
         if (voucher is not null)
         {
-            if (voucher.PendingCall(Operations.OpenOrder) is { } openCall)
+            if (voucher.PendingCall(AdyenLegActions.OpenOrderOperation) is { } openCall)
             {
-                var opened = await CallAsync(() => adyen.CreateOrderAsync(order.Number, order.Total, openCall.IdempotencyKey, cancellationToken));
+                var opened = await AdyenLegActions.CallAsync(() => adyen.CreateOrderAsync(order.Number, order.Total, openCall.IdempotencyKey, cancellationToken));
                 if (opened is null)
                 {
                     return await AbandonAsync(order, CheckoutFailure.ProviderUnavailable, null, null, cancellationToken);
@@ -137,13 +138,13 @@ public sealed partial class ConecsCheckout(
                 adyenOrder = new AdyenOrderReference(opened.PspReference, opened.OrderData);
                 await Update(order, voucher, (o, leg) =>
                 {
-                    PaymentLeg.CompleteCall(leg.PendingCall(Operations.OpenOrder)!, "ok", Now);
+                    PaymentLeg.CompleteCall(leg.PendingCall(AdyenLegActions.OpenOrderOperation)!, "ok", Now);
                     leg.RecordProviderOrder(opened.PspReference, opened.OrderData);
                 }, cancellationToken);
             }
 
-            var payCall = voucher.PendingCall(Operations.Payment)!;
-            var paid = await CallAsync(() => adyen.MakePaymentAsync(order.Number + "-V", voucher.Amount,
+            var payCall = voucher.PendingCall(AdyenLegActions.PaymentOperation)!;
+            var paid = await AdyenLegActions.CallAsync(() => adyen.MakePaymentAsync(order.Number + "-V", voucher.Amount,
                 AdyenPaymentMethod.From(AdyenPaymentMethod.MealVoucher, request.VoucherCard!), adyenOrder, payCall.IdempotencyKey, cancellationToken));
             if (paid is null)
             {
@@ -153,7 +154,7 @@ public sealed partial class ConecsCheckout(
             {
                 await Update(order, voucher, (o, leg) =>
                 {
-                    PaymentLeg.CompleteCall(leg.PendingCall(Operations.Payment)!, paid.ResultCode, Now);
+                    PaymentLeg.CompleteCall(leg.PendingCall(AdyenLegActions.PaymentOperation)!, paid.ResultCode, Now);
                     leg.RecordProviderReference(paid.PspReference);
                     leg.Refused(paid.RefusalReason ?? paid.ResultCode, Now);
                 }, cancellationToken);
@@ -162,7 +163,7 @@ public sealed partial class ConecsCheckout(
             voucherAuthorised = Money.FromCents(paid.Amount?.Value ?? voucher.Amount.Cents);
             await Update(order, voucher, (o, leg) =>
             {
-                PaymentLeg.CompleteCall(leg.PendingCall(Operations.Payment)!, paid.ResultCode, Now);
+                PaymentLeg.CompleteCall(leg.PendingCall(AdyenLegActions.PaymentOperation)!, paid.ResultCode, Now);
                 leg.RecordProviderReference(paid.PspReference);
                 if (voucherAuthorised < leg.Amount)
                 {
@@ -185,10 +186,10 @@ public sealed partial class ConecsCheckout(
             {
                 var leg = o.AddCardLeg("card", bankCard.Last4, cardPart, Now);
                 leg.MoveTo(LegState.Authorizing, Now);
-                cardKey = leg.BeginCall(Operations.Payment, Now).IdempotencyKey;
+                cardKey = leg.BeginCall(AdyenLegActions.PaymentOperation, Now).IdempotencyKey;
                 cardLegId = leg.Id;
             }, cancellationToken);
-            var paid = await CallAsync(() => adyen.MakePaymentAsync(order.Number + "-C", cardPart,
+            var paid = await AdyenLegActions.CallAsync(() => adyen.MakePaymentAsync(order.Number + "-C", cardPart,
                 AdyenPaymentMethod.From(AdyenPaymentMethod.Scheme, bankCard), adyenOrder, cardKey, cancellationToken));
             if (paid is null)
             {
@@ -197,7 +198,7 @@ public sealed partial class ConecsCheckout(
             order = await orders.UpdateAsync(order.Id, o =>
             {
                 var leg = o.Legs.Single(l => l.Id == cardLegId);
-                PaymentLeg.CompleteCall(leg.PendingCall(Operations.Payment)!, paid.ResultCode, Now);
+                PaymentLeg.CompleteCall(leg.PendingCall(AdyenLegActions.PaymentOperation)!, paid.ResultCode, Now);
                 leg.RecordProviderReference(paid.PspReference);
                 if (paid.ResultCode == "Authorised")
                 {
@@ -223,21 +224,12 @@ public sealed partial class ConecsCheckout(
         order = (await orders.FindAsync(order.Id, cancellationToken))!;
         foreach (var legId in order.Legs.Where(l => l.State == LegState.Authorized).OrderBy(l => l.Kind).Select(l => l.Id).ToList())
         {
-            string key = "";
-            order = await orders.UpdateAsync(order.Id, o => key = o.Legs.Single(l => l.Id == legId).BeginCall(Operations.Capture, Now).IdempotencyKey, cancellationToken);
-            var leg = order.Legs.Single(l => l.Id == legId);
-            var captured = await CallAsync(() => adyen.CaptureAsync(leg.ProviderReference!, order.Number, leg.AuthorisedAmount, key, cancellationToken));
-            if (captured is null)
+            if (!await actions.CaptureAsync(order.Id, legId, cancellationToken))
             {
                 return new CheckoutOutcome(order.Id, order.Number, CheckoutFailure.OutcomeBeingChecked);
             }
-            order = await orders.UpdateAsync(order.Id, o =>
-            {
-                var l = o.Legs.Single(x => x.Id == legId);
-                PaymentLeg.CompleteCall(l.PendingCall(Operations.Capture)!, captured.Status, Now);
-                l.Captured(l.AuthorisedAmount, Now);
-            }, cancellationToken);
         }
+        order = (await orders.FindAsync(order.Id, cancellationToken))!;
         LogPaid(logger, order.Number, order.Total.Cents);
         return OutcomeOf(order);
     }
@@ -245,49 +237,29 @@ public sealed partial class ConecsCheckout(
     /// <summary>Releases whatever this order holds: the Adyen order (which rolls back its payments) or each authorisation.</summary>
     private async Task<CheckoutOutcome> AbandonAsync(Order order, CheckoutFailure failure, string? providerCode, AdyenOrderReference? adyenOrder, CancellationToken cancellationToken)
     {
-        var held = (await orders.FindAsync(order.Id, cancellationToken))!.Legs.Where(l => l.State is LegState.Authorized or LegState.Authorizing).ToList();
-        if (adyenOrder is not null)
+        var current = (await orders.FindAsync(order.Id, cancellationToken))!;
+        var released = adyenOrder is not null
+            ? await actions.CancelOrderAsync(order.Id, current.Legs.First(l => l.Kind == LegKind.Voucher).Id, "order cancelled: " + failure, cancellationToken)
+            : await ReleaseEachAsync(current, failure, cancellationToken);
+        if (!released)
         {
-            string key = "";
-            var voucherId = order.Legs.First(l => l.Kind == LegKind.Voucher).Id;
-            await orders.UpdateAsync(order.Id, o => key = o.Legs.Single(l => l.Id == voucherId).BeginCall(Operations.CancelOrder, Now).IdempotencyKey, cancellationToken);
-            var cancelled = await CallAsync(() => adyen.CancelOrderAsync(adyenOrder, key, cancellationToken));
-            if (cancelled is null)
-            {
-                return new CheckoutOutcome(order.Id, order.Number, CheckoutFailure.OutcomeBeingChecked, providerCode);
-            }
-            await orders.UpdateAsync(order.Id, o =>
-            {
-                var leg = o.Legs.Single(l => l.Id == voucherId);
-                PaymentLeg.CompleteCall(leg.PendingCall(Operations.CancelOrder)!, cancelled.ResultCode, Now);
-                foreach (var h in o.Legs.Where(l => l.State is LegState.Authorized or LegState.Authorizing))
-                {
-                    h.Cancelled(Now, "order cancelled: " + failure);
-                }
-            }, cancellationToken);
+            return new CheckoutOutcome(order.Id, order.Number, CheckoutFailure.OutcomeBeingChecked, providerCode);
         }
-        else
-        {
-            foreach (var leg in held.Where(l => l.State == LegState.Authorized))
-            {
-                string key = "";
-                await orders.UpdateAsync(order.Id, o => key = o.Legs.Single(l => l.Id == leg.Id).BeginCall(Operations.Cancel, Now).IdempotencyKey, cancellationToken);
-                var cancelled = await CallAsync(() => adyen.CancelAsync(leg.ProviderReference!, order.Number, key, cancellationToken));
-                if (cancelled is null)
-                {
-                    return new CheckoutOutcome(order.Id, order.Number, CheckoutFailure.OutcomeBeingChecked, providerCode);
-                }
-                await orders.UpdateAsync(order.Id, o =>
-                {
-                    var l = o.Legs.Single(x => x.Id == leg.Id);
-                    PaymentLeg.CompleteCall(l.PendingCall(Operations.Cancel)!, cancelled.Status, Now);
-                    l.Cancelled(Now, "released: " + failure);
-                }, cancellationToken);
-            }
-            await orders.UpdateAsync(order.Id, o => CancelUnsentLegs(o, failure.ToString()), cancellationToken);
-        }
+        await orders.UpdateAsync(order.Id, o => CancelUnsentLegs(o, failure.ToString()), cancellationToken);
         LogAbandoned(logger, order.Number, failure, providerCode ?? "");
         return new CheckoutOutcome(order.Id, order.Number, failure, providerCode);
+    }
+
+    private async Task<bool> ReleaseEachAsync(Order order, CheckoutFailure failure, CancellationToken cancellationToken)
+    {
+        foreach (var leg in order.Legs.Where(l => l.State == LegState.Authorized))
+        {
+            if (!await actions.CancelAsync(order.Id, leg.Id, "released: " + failure, cancellationToken))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Legs whose payment was never sent hold nothing: they are simply dropped.</summary>
@@ -297,29 +269,6 @@ public sealed partial class ConecsCheckout(
         {
             leg.Cancelled(Now, reason);
         }
-    }
-
-    /// <summary>
-    /// Sends a call; if its answer is lost, replays it once with the same idempotency key, which
-    /// returns the first answer instead of acting again. Null when the outcome is still unknown.
-    /// </summary>
-    private static async Task<T?> CallAsync<T>(Func<Task<T>> call) where T : class
-    {
-        for (var attempt = 0; attempt < 2; attempt++)
-        {
-            try
-            {
-                return await call();
-            }
-            catch (ProviderOutcomeUnknownException) when (attempt == 0)
-            {
-            }
-            catch (ProviderOutcomeUnknownException)
-            {
-                return null;
-            }
-        }
-        return null;
     }
 
     private Task Update(Order order, PaymentLeg leg, Action<Order, PaymentLeg> change, CancellationToken cancellationToken) =>
@@ -337,15 +286,6 @@ public sealed partial class ConecsCheckout(
     };
 
     private sealed class BankCardNeededException : Exception;
-
-    private static class Operations
-    {
-        public const string OpenOrder = "open-order";
-        public const string Payment = "payment";
-        public const string Capture = "capture";
-        public const string Cancel = "cancel";
-        public const string CancelOrder = "cancel-order";
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderNumber} paid: {TotalCents} cents")]
     private static partial void LogPaid(ILogger logger, string orderNumber, long totalCents);

@@ -1,0 +1,128 @@
+using MealCheckout.Core;
+using MealCheckout.Core.Calendar;
+using MealCheckout.Core.Checkout;
+using MealCheckout.Core.Menu;
+using MealCheckout.Core.Orders;
+using MealCheckout.Core.Payments;
+using MealCheckout.Sandbox.Adyen;
+using MealCheckout.Sandbox.Faults;
+using MealCheckout.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MealCheckout.Tests.Integration.Checkout;
+
+/// <summary>Checkouts interrupted mid-payment are finished or reversed by the reconciler; nothing stays held.</summary>
+public sealed class ReconcilerTests : IDisposable
+{
+    private const string Voucher = "5038110000000010";
+    private const string Visa = "4111111111111111";
+
+    // A dropped connection is retried twice by the client and the whole call replayed once: six drops lose the answer.
+    private const int LostAnswer = 6;
+
+    private readonly MealCheckoutAppFactory app = new(new Dictionary<string, string?>
+    {
+        ["Payments:Adyen:TimeoutSeconds"] = "1",
+        ["Sandbox:Adyen:CommitTimeoutMilliseconds"] = "1500",
+        // Passes run only when the test says so, and every open order counts as interrupted.
+        ["Reconciler:IntervalSeconds"] = "3600",
+        ["Reconciler:StaleAfterSeconds"] = "0",
+    }, weekdayClock: true);
+
+    private T Get<T>() where T : notnull => app.Services.GetRequiredService<T>();
+
+    [Fact]
+    public async Task A_lost_card_answer_leaves_the_voucher_held_until_the_reconciler_releases_it()
+    {
+        Get<SandboxFaults>().Arm(new SandboxFault(FaultTarget.Adyen, FaultKind.DropConnection, Match: "1111", Times: LostAnswer));
+
+        var outcome = await PayAsync(Visa);
+
+        Assert.Equal(CheckoutFailure.OutcomeBeingChecked, outcome.Failure);
+        Assert.Equal(1850, Get<AdyenLedger>().Payments.Single(p => p.CardNumber == Voucher).HeldAmount);
+
+        await Get<CheckoutReconciler>().RunOnceAsync(CancellationToken.None);
+
+        Assert.All(Get<AdyenLedger>().Payments, p => Assert.Equal(0, p.HeldAmount));
+        var order = await Get<IOrderStore>().FindAsync(outcome.OrderId);
+        Assert.Equal(OrderStatus.Failed, order!.Status);
+        Assert.All(order.Legs, l => Assert.Equal(LegState.Cancelled, l.State));
+    }
+
+    [Fact]
+    public async Task Authorised_legs_whose_capture_was_interrupted_are_captured()
+    {
+        Get<SandboxFaults>().Arm(new SandboxFault(FaultTarget.Adyen, FaultKind.DropConnection, Match: "/captures", Times: LostAnswer));
+
+        var outcome = await PayAsync(Visa);
+        Assert.Equal(CheckoutFailure.OutcomeBeingChecked, outcome.Failure);
+
+        await Get<CheckoutReconciler>().RunOnceAsync(CancellationToken.None);
+
+        var order = await Get<IOrderStore>().FindAsync(outcome.OrderId);
+        Assert.Equal(OrderStatus.Paid, order!.Status);
+        Assert.Equal(2400, Get<AdyenLedger>().Payments.Where(p => p.MerchantReference.StartsWith(order.Number, StringComparison.Ordinal)).Sum(p => p.CapturedAmount));
+    }
+
+    [Fact]
+    public async Task A_payment_taken_whose_answer_never_came_is_found_through_its_notification_and_completed()
+    {
+        Get<SandboxFaults>().Arm(new SandboxFault(FaultTarget.Adyen, FaultKind.TimeoutAfterCommit, Match: "0010", Value: 1500, Times: 2, PathEndsWith: "/payments"));
+
+        var outcome = await PayAsync(bankCard: null, [new NewOrderLine("Steak frites", ItemKind.Food, Money.FromCents(1850), 1)]);
+        Assert.Equal(CheckoutFailure.OutcomeBeingChecked, outcome.Failure);
+        Assert.Single(Get<AdyenLedger>().Payments, p => p.CardNumber == Voucher);
+
+        await WaitForNotificationAsync();
+        await Get<CheckoutReconciler>().RunOnceAsync(CancellationToken.None);
+
+        var order = await Get<IOrderStore>().FindAsync(outcome.OrderId);
+        Assert.Equal(OrderStatus.Paid, order!.Status);
+        var charge = Assert.Single(Get<AdyenLedger>().Payments, p => p.CardNumber == Voucher);
+        Assert.Equal(1850, charge.CapturedAmount);
+    }
+
+    [Fact]
+    public async Task Webhooks_with_a_wrong_signature_are_refused_and_duplicates_stored_once()
+    {
+        using var client = app.CreateLoopbackClient();
+        var item = new AdyenNotification("AUTHORISATION", true, "PSP1", null, "MC-1-V", 100, "visa", null);
+        var webhooks = Get<AdyenWebhooks>();
+        var signed = webhooks.Body(item);
+
+        var first = await client.PostAsync("/webhooks/adyen", new StringContent(signed, System.Text.Encoding.UTF8, "application/json"));
+        var again = await client.PostAsync("/webhooks/adyen", new StringContent(signed, System.Text.Encoding.UTF8, "application/json"));
+        var forged = await client.PostAsync("/webhooks/adyen", new StringContent(signed.Replace("\"value\":100", "\"value\":100000", StringComparison.Ordinal), System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("[accepted]", await first.Content.ReadAsStringAsync());
+        Assert.Equal(System.Net.HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, forged.StatusCode);
+        await using var db = await Get<Microsoft.EntityFrameworkCore.IDbContextFactory<Core.Persistence.MealCheckoutDbContext>>().CreateDbContextAsync();
+        Assert.Equal(1, db.WebhookEvents.Count(w => w.PspReference == "PSP1"));
+    }
+
+    private async Task WaitForNotificationAsync()
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            await using var db = await Get<Microsoft.EntityFrameworkCore.IDbContextFactory<Core.Persistence.MealCheckoutDbContext>>().CreateDbContextAsync();
+            if (db.WebhookEvents.Any(w => w.EventCode == "AUTHORISATION"))
+            {
+                return;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("The AUTHORISATION notification never arrived.");
+    }
+
+    private Task<CheckoutOutcome> PayAsync(string? bankCard, NewOrderLine[]? lines = null)
+    {
+        var today = ParisCalendar.DayOf(Get<TimeProvider>().GetUtcNow());
+        lines ??= [new("Steak frites", ItemKind.Food, Money.FromCents(1850), 1), new("Vin", ItemKind.Alcohol, Money.FromCents(550), 1)];
+        return Get<ConecsCheckout>().PayAsync(new ConecsPaymentRequest(Guid.NewGuid(), DemoRestaurant.Restaurant.Id, "fr-FR", Fulfilment.Pickup, lines,
+            VoucherIssuer.Bimpli, CardDetails.Parse(Voucher, "12/30", "737", today).Card, bankCard is null ? null : CardDetails.Parse(bankCard, "12/30", "737", today).Card), CancellationToken.None);
+    }
+
+    public void Dispose() => app.Dispose();
+}
