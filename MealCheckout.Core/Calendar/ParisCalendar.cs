@@ -28,8 +28,6 @@ public sealed class ParisCalendar(TimeProvider time)
     public static (DateTimeOffset StartUtc, DateTimeOffset EndUtc) DayBounds(DateOnly day) =>
         (MidnightUtc(day), MidnightUtc(day.AddDays(1)));
 
-    public DayKind KindOfToday() => Kind(Today());
-
     public static DayKind Kind(DateOnly day) =>
         FrenchPublicHolidays.IsHoliday(day) ? DayKind.PublicHoliday
         : day.DayOfWeek == DayOfWeek.Sunday ? DayKind.Sunday

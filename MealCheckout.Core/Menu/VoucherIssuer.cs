@@ -15,9 +15,3 @@ public enum VoucherIssuer
     /// <summary>Up Déjeuner: CONECS card, brand <c>mealVoucher_FR_groupeup</c>.</summary>
     UpDejeuner,
 }
-
-public static class VoucherIssuerExtensions
-{
-    /// <summary>CONECS cards are typed by the diner and paid through the Adyen-style Checkout API.</summary>
-    public static bool IsConecs(this VoucherIssuer issuer) => issuer != VoucherIssuer.Edenred;
-}

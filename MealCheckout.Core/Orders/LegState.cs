@@ -51,9 +51,6 @@ public static class LegStateMachine
 
     /// <summary>No checkout step is pending: the leg is paid, released or never went through.</summary>
     public static bool IsSettled(LegState state) => state is not (LegState.Planned or LegState.Authorizing or LegState.Authorized);
-
-    /// <summary>States in which a voucher account's money counts against today's cap.</summary>
-    public static bool HoldsOrTakesMoney(LegState state) => state is LegState.Authorizing or LegState.Authorized or LegState.Captured;
 }
 
 /// <summary>Thrown when code tries a move the state machine forbids: a bug, never a diner's mistake.</summary>
