@@ -83,6 +83,11 @@ public sealed class Order
     public PaymentLeg AddVoucherLeg(VoucherIssuer issuer, string voucherAccount, Money amount, DateTimeOffset at)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(voucherAccount);
+        if (System.Text.RegularExpressions.Regex.IsMatch(voucherAccount, @"\d{12}"))
+        {
+            // A run of digits that long is a card number: it must never reach the database.
+            throw new ArgumentException("A voucher account must not contain a card number.", nameof(voucherAccount));
+        }
         if (amount > EligibleSubtotal)
         {
             throw new ArgumentOutOfRangeException(nameof(amount), "A voucher cannot pay more than the eligible items.");

@@ -30,6 +30,11 @@ public sealed class DatabaseMigrator(IDbContextFactory<MealCheckoutDbContext> co
         await ExecuteAsync(connection, null, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, name TEXT NOT NULL, applied_at INTEGER NOT NULL)", cancellationToken);
 
         var current = await CurrentVersionAsync(connection, cancellationToken);
+        if (current > LatestVersion)
+        {
+            // An older app must not write into a schema it does not know (a rollback after an upgrade).
+            throw new InvalidOperationException($"The database is at schema version {current}, newer than this app's {LatestVersion}.");
+        }
         foreach (var migration in All.Where(m => m.Version > current && m.Version <= targetVersion))
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);

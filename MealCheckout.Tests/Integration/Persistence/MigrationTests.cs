@@ -36,6 +36,19 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task A_database_newer_than_the_app_is_refused()
+    {
+        await using var database = new SqliteDatabase();
+        await database.Get<DatabaseMigrator>().MigrateAsync();
+        await using (var connection = await OpenAsync(database.Path))
+        {
+            await ExecuteAsync(connection, $"INSERT INTO schema_version (version, name, applied_at) VALUES ({DatabaseMigrator.LatestVersion + 1}, 'future', 0)");
+        }
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => database.Get<DatabaseMigrator>().MigrateAsync());
+    }
+
+    [Fact]
     public async Task A_version_1_database_keeps_its_orders_when_the_app_upgrades_it()
     {
         await using var database = new SqliteDatabase();

@@ -103,6 +103,13 @@ public sealed class LegStateMachineTests
         Assert.Throws<ArgumentException>(() => order.AddCardLeg("visa", "4111111111111111", Money.FromCents(100), At));
     }
 
+    [Fact]
+    public void A_full_card_number_is_refused_as_a_voucher_account()
+    {
+        var order = OrderTests.SteakAndWine();
+        Assert.Throws<ArgumentException>(() => order.AddVoucherLeg(VoucherIssuer.Bimpli, "5038110000000010", Money.FromCents(100), At));
+    }
+
     private static PaymentLeg NewVoucherLeg() =>
         OrderTests.SteakAndWine().AddVoucherLeg(VoucherIssuer.Edenred, "lerouxpablo@yopmail.com", Money.FromCents(1200), At);
 }
