@@ -26,7 +26,7 @@ public static class HostingExtensions
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddOptions<DailyCapOptions>().Bind(configuration.GetSection(DailyCapOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<DailyCapOptions>().Bind(configuration.GetSection(DailyCapOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddMealCheckoutPersistence(configuration, builder.Environment.ContentRootPath);
         services.AddHostedService<DatabaseStartup>();
 

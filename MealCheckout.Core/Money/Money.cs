@@ -25,7 +25,12 @@ public readonly record struct Money : IComparable<Money>
     /// <summary>Subtracts, refusing to go below zero: callers that may overshoot use <see cref="SaturatingMinus"/>.</summary>
     public static Money operator -(Money a, Money b) => new(checked(a.Cents - b.Cents));
 
-    public static Money operator *(Money a, int quantity) => new(checked(a.Cents * quantity));
+    public static Money operator *(Money a, int quantity)
+    {
+        // Refused even for zero: a negative quantity is a bug wherever it appears.
+        ArgumentOutOfRangeException.ThrowIfNegative(quantity);
+        return new(checked(a.Cents * quantity));
+    }
 
     public static bool operator <(Money a, Money b) => a.Cents < b.Cents;
     public static bool operator >(Money a, Money b) => a.Cents > b.Cents;

@@ -23,6 +23,16 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public void A_voucher_cap_of_zero_stops_the_app_at_start()
+    {
+        using var app = new MealCheckoutAppFactory(new Dictionary<string, string?> { ["Vouchers:ConecsDailyCapCents"] = "0" });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.RootUri);
+
+        Assert.Contains("ConecsDailyCapCents", error.ToString());
+    }
+
+    [Fact]
     public async Task Pages_carry_security_headers()
     {
         using var app = new MealCheckoutAppFactory();

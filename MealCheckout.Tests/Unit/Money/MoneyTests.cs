@@ -30,6 +30,13 @@ public sealed class MoneyTests
     }
 
     [Fact]
+    public void A_negative_quantity_is_refused_even_for_zero()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Money.Zero * -1);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Money.FromCents(100) * -1);
+    }
+
+    [Fact]
     public void Overflow_is_detected_rather_than_wrapping() =>
         Assert.Throws<OverflowException>(() => Money.FromCents(long.MaxValue) + Money.FromCents(1));
 
