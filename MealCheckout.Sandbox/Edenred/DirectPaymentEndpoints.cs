@@ -22,6 +22,9 @@ internal sealed class DirectPaymentEndpoints(
 {
     public const string Prefix = "/sandbox/edenred-api";
 
+    // How long a TimeoutAfterCommit fault holds the answer when the fault names no duration.
+    private const int DefaultCommitTimeoutMilliseconds = 15_000;
+
     private readonly ConcurrentDictionary<string, (string BodyHash, EdenredAnswer Answer)> writes = new();
     private EdenredSandboxOptions Settings => options.Value.Edenred;
 
@@ -83,7 +86,7 @@ internal sealed class DirectPaymentEndpoints(
         }
 
         var account = user?.Username ?? (target is null ? null : ledger.Find(target)?.Username);
-        return await FaultInjection.RunAsync(http, faults, FaultTarget.EdenredApi, account, 15_000, FaultAnswer, () =>
+        return await FaultInjection.RunAsync(http, faults, FaultTarget.EdenredApi, account, DefaultCommitTimeoutMilliseconds, FaultAnswer, () =>
             Task.FromResult(Answer(isWrite && usesTstamp
                 ? Idempotent(request, target ?? user?.Username ?? "", body, () => Guarded(() => operation(body, user)))
                 : Guarded(() => operation(body, user)))));

@@ -34,7 +34,7 @@ public sealed partial class ConecsCheckout(
 
         var now = time.GetUtcNow();
         var today = ParisCalendar.DayOf(now);
-        if (request.VoucherCard is not { } voucherCard)
+        if (request.Voucher is not { Card: var voucherCard, Issuer: var issuer })
         {
             if (request.BankCard is null)
             {
@@ -56,10 +56,10 @@ public sealed partial class ConecsCheckout(
         Order order;
         try
         {
-            order = await orders.AddWithinDailyCapAsync(request.Issuer, account, dayStart, dayEnd, spentToday =>
+            order = await orders.AddWithinDailyCapAsync(issuer, account, dayStart, dayEnd, spentToday =>
         {
             var order = Order.Create(request.RestaurantId, OrderNumber.New(today), request.Culture, request.Fulfilment, request.Lines, now, request.CheckoutId);
-            var plan = Plan(order.Total, order.EligibleSubtotal, balance.Value, request.Issuer, spentToday);
+            var plan = Plan(order.Total, order.EligibleSubtotal, balance.Value, issuer, spentToday);
             if (plan.UsesCard && request.BankCard is null)
             {
                 throw new BankCardNeededException(); // rolls the transaction back: no order without a way to pay it
@@ -67,7 +67,7 @@ public sealed partial class ConecsCheckout(
             if (plan.UsesVoucher)
             {
                 // Authorizing from the start: the amount counts against the cap for concurrent checkouts.
-                var leg = order.AddVoucherLeg(request.Issuer, account, plan.VoucherPart, now);
+                var leg = order.AddVoucherLeg(issuer, account, plan.VoucherPart, now);
                 leg.MoveTo(LegState.Authorizing, now, plan.Limit.ToString());
                 if (plan.UsesCard)
                 {
@@ -145,7 +145,7 @@ public sealed partial class ConecsCheckout(
 
             var payCall = voucher.PendingCall(AdyenLegActions.PaymentOperation)!;
             var paid = await AdyenLegActions.CallAsync(() => adyen.MakePaymentAsync(order.Number + "-V", voucher.Amount,
-                AdyenPaymentMethod.From(AdyenPaymentMethod.MealVoucher, request.VoucherCard!), adyenOrder, payCall.IdempotencyKey, cancellationToken));
+                AdyenPaymentMethod.From(AdyenPaymentMethod.MealVoucher, request.Voucher!.Card), adyenOrder, payCall.IdempotencyKey, cancellationToken));
             if (paid is null)
             {
                 return new CheckoutOutcome(order.Id, order.Number, CheckoutFailure.OutcomeBeingChecked);

@@ -13,6 +13,8 @@ public sealed record ConecsPaymentRequest(
     string Culture,
     Fulfilment Fulfilment,
     IReadOnlyList<NewOrderLine> Lines,
-    VoucherIssuer Issuer,
-    CardDetails? VoucherCard,
+    VoucherCard? Voucher,
     CardDetails? BankCard);
+
+/// <summary>The CONECS card the diner typed and the brand they picked for it.</summary>
+public sealed record VoucherCard(VoucherIssuer Issuer, CardDetails Card);

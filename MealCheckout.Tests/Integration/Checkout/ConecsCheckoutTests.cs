@@ -178,7 +178,7 @@ public sealed class ConecsCheckoutTests : IDisposable
         var bank = bankNumber is null ? null : CardDetails.Parse(bankNumber, "12/30", "737", Today).Card;
         var issuer = voucherNumber.StartsWith("503811", StringComparison.Ordinal) ? VoucherIssuer.Bimpli
             : voucherNumber.StartsWith("503545", StringComparison.Ordinal) ? VoucherIssuer.Pluxee : VoucherIssuer.UpDejeuner;
-        return Checkout.PayAsync(new ConecsPaymentRequest(checkoutId ?? Guid.NewGuid(), DemoRestaurant.Restaurant.Id, "fr-FR", Fulfilment.Pickup, lines, issuer, voucher, bank), CancellationToken.None);
+        return Checkout.PayAsync(new ConecsPaymentRequest(checkoutId ?? Guid.NewGuid(), DemoRestaurant.Restaurant.Id, "fr-FR", Fulfilment.Pickup, lines, new VoucherCard(issuer, voucher!), bank), CancellationToken.None);
     }
 
     public void Dispose() => app.Dispose();
