@@ -69,7 +69,8 @@ public sealed class StaffRouteAccessTests : IDisposable
         _ = app.RootUri;
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
         return endpoints
-            .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("staff", StringComparison.OrdinalIgnoreCase) == true)
+            .Where(e => e.RoutePattern.RawText?.TrimStart('/') is { } path
+                && (path.Equals("staff", StringComparison.OrdinalIgnoreCase) || path.StartsWith("staff/", StringComparison.OrdinalIgnoreCase)))
             .Where(e => !string.Equals("/" + e.RoutePattern.RawText!.TrimStart('/'), StaffAccounts.LoginPath, StringComparison.OrdinalIgnoreCase))
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(method => new StaffRoute(
                 SamplePath(e.RoutePattern),
