@@ -21,6 +21,7 @@ public static class StaffAccounts
         services.AddOptions<StaffAccountOptions>().Bind(configuration.GetSection(StaffAccountOptions.SectionName));
 
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, StaffAuthenticationStateProvider>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<StaffUser>(options =>
             {
@@ -41,11 +42,13 @@ public static class StaffAccounts
             options.ExpireTimeSpan = TimeSpan.FromHours(10);
             options.SlidingExpiration = true;
             options.LoginPath = LoginPath;
-            options.Events.OnRedirectToAccessDenied = context =>
+            options.Events.OnRedirectToAccessDenied = async context =>
             {
                 // Signed in but not allowed: say so plainly instead of bouncing to the login page.
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Task.CompletedTask;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                var text = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<StaffText>>();
+                await context.Response.WriteAsync(text["AccessDenied"], context.HttpContext.RequestAborted);
             };
         });
         services.AddAuthorizationBuilder()

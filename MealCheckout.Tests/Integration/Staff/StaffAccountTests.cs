@@ -2,7 +2,10 @@ using System.Net;
 using MealCheckout.Tests.Infrastructure;
 using MealCheckout.Web.Security;
 using MealCheckout.Web.Staff;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace MealCheckout.Tests.Integration.Staff;
 
@@ -89,6 +92,26 @@ public sealed class StaffAccountTests : IDisposable
         Assert.Contains("Staff:SeedPassword still holds its development default.", problems);
         Assert.Contains("Staff:SeedReadOnlyPassword still holds its development default.", problems);
         Assert.DoesNotContain(problems, p => p.StartsWith("Staff:SeedReadOnlyPassword is not set", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_open_staff_page_loses_its_session_once_the_account_is_locked_or_its_password_changes()
+    {
+        _ = app.RootUri;
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var identity = scope.ServiceProvider.GetRequiredService<IOptions<IdentityOptions>>().Value;
+        var principals = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<StaffUser>>();
+        var user = await users.FindByNameAsync(StaffSession.ReadOnly) ?? throw new InvalidOperationException("seed account missing");
+        var session = await principals.CreateAsync(user);
+        Assert.True(await StaffAuthenticationStateProvider.IsStillValidAsync(users, session, identity));
+
+        await users.UpdateSecurityStampAsync(user);
+        Assert.False(await StaffAuthenticationStateProvider.IsStillValidAsync(users, session, identity));
+
+        var fresh = await principals.CreateAsync(user);
+        await users.SetLockoutEndDateAsync(user, DateTimeOffset.UtcNow.AddMinutes(15));
+        Assert.False(await StaffAuthenticationStateProvider.IsStillValidAsync(users, fresh, identity));
     }
 
     private static async Task<string> RefusalMessage(HttpResponseMessage response)

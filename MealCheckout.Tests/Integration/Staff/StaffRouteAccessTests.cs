@@ -39,6 +39,10 @@ public sealed class StaffRouteAccessTests : IDisposable
             {
                 failures.Add($"{route}: Staff role got {(int)asStaff.StatusCode}");
             }
+            else if (route.ManagerOnly && !(await asStaff.Content.ReadAsStringAsync()).Contains("n'a pas accès", StringComparison.Ordinal))
+            {
+                failures.Add($"{route}: the refusal does not say why");
+            }
             var asManager = await SendAsync(manager, route);
             if (IsRefused(asManager))
             {
