@@ -1,3 +1,9 @@
 using BenchmarkDotNet.Running;
+using MealCheckout.Benchmarks;
 
+if (args is ["seed-orders", var count, var databasePath])
+{
+    await SeedOrdersCommand.RunAsync(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), databasePath);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
