@@ -1,6 +1,7 @@
 using MealCheckout.Core;
 using MealCheckout.Core.Payments;
 using MealCheckout.Core.Persistence;
+using MealCheckout.Core.Staff.History;
 using MealCheckout.Sandbox;
 using MealCheckout.Web.Checkout;
 using MealCheckout.Web.Components;
@@ -31,6 +32,8 @@ public static class HostingExtensions
         services.AddMealCheckoutPersistence(configuration, builder.Environment.ContentRootPath);
         services.AddHostedService<DatabaseStartup>();
         services.AddStaffAccounts(configuration, builder.Environment.ContentRootPath);
+        services.AddSingleton<OrderHistoryReader>();
+        services.AddTransient<OrderHistoryBrowser>();
 
         if (configuration.GetValue("Sandbox:Enabled", false))
         {
