@@ -1,6 +1,7 @@
 using MealCheckout.Core;
 using MealCheckout.Core.Payments;
 using MealCheckout.Core.Persistence;
+using MealCheckout.Core.Staff;
 using MealCheckout.Sandbox;
 using MealCheckout.Web.Checkout;
 using MealCheckout.Web.Components;
@@ -37,6 +38,7 @@ public static class HostingExtensions
 
         services.AddSingleton<IProviderAddressResolver, ServerAddressResolver>();
         services.AddMealCheckoutPayments(configuration);
+        services.AddMealCheckoutStaffOperations();
 
         services.AddScoped<RestaurantContext>();
         services.AddScoped<MenuPricing>();
