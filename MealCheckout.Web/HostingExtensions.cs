@@ -7,6 +7,7 @@ using MealCheckout.Web.Checkout;
 using MealCheckout.Web.Components;
 using MealCheckout.Web.Localization;
 using MealCheckout.Web.Security;
+using MealCheckout.Web.Staff;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Radzen;
@@ -30,6 +31,7 @@ public static class HostingExtensions
         services.AddOptions<DailyCapOptions>().Bind(configuration.GetSection(DailyCapOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddMealCheckoutPersistence(configuration, builder.Environment.ContentRootPath);
         services.AddHostedService<DatabaseStartup>();
+        services.AddStaffAccounts(configuration, builder.Environment.ContentRootPath);
 
         if (configuration.GetValue("Sandbox:Enabled", false))
         {
@@ -65,11 +67,14 @@ public static class HostingExtensions
             options.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
         app.MapCultureSwitch();
         app.MapPaymentWebhooks();
+        app.MapStaffAccounts();
         if (app.Configuration.GetValue("Sandbox:Enabled", false))
         {
             app.MapMealCheckoutSandbox();

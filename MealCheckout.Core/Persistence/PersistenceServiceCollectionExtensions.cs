@@ -18,16 +18,22 @@ public static class PersistenceServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddMealCheckoutPersistence(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var connectionString = ResolveConnectionString(configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString, contentRoot);
-        services.AddDbContextFactory<MealCheckoutDbContext>(options => options
-            .UseSqlite(connectionString)
-            .AddInterceptors(new SqliteConnectionSettings()));
+        var connectionString = ConnectionString(configuration, contentRoot);
+        services.AddDbContextFactory<MealCheckoutDbContext>(options => options.UseMealCheckoutSqlite(connectionString));
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddSingleton<IMenuCatalog, MenuCatalog>();
         services.AddSingleton<IOrderStore, OrderStore>();
         return services;
     }
+
+    /// <summary>The app's SQLite database, for other contexts that live in the same file (staff accounts).</summary>
+    public static string ConnectionString(IConfiguration configuration, string contentRoot) =>
+        ResolveConnectionString(configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString, contentRoot);
+
+    /// <summary>SQLite with the app's connection settings (busy timeout, foreign keys).</summary>
+    public static DbContextOptionsBuilder UseMealCheckoutSqlite(this DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSettings());
 
     internal static string ResolveConnectionString(string connectionString, string contentRoot)
     {

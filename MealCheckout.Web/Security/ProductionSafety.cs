@@ -19,6 +19,12 @@ public static class ProductionSafety
         "Payments:CardFingerprintKey",
     ];
 
+    /// <summary>Secrets a deployment may leave unset, but never at their development default.</summary>
+    public static readonly string[] OptionalSecretKeys =
+    [
+        "Staff:SeedReadOnlyPassword",
+    ];
+
     public static IReadOnlyList<string> Problems(IConfiguration configuration)
     {
         var problems = new List<string>();
@@ -26,12 +32,15 @@ public static class ProductionSafety
         {
             problems.Add("Sandbox:Enabled is true: the sandbox providers must never run in Production.");
         }
-        foreach (var key in SecretKeys)
+        foreach (var key in SecretKeys.Concat(OptionalSecretKeys))
         {
             var value = configuration[key];
             if (string.IsNullOrWhiteSpace(value))
             {
-                problems.Add($"{key} is not set.");
+                if (SecretKeys.Contains(key))
+                {
+                    problems.Add($"{key} is not set.");
+                }
             }
             else if (value.StartsWith(DevelopmentSecretPrefix, StringComparison.Ordinal) || value == new MealCheckout.Sandbox.AdyenSandboxOptions().HmacKeyHex)
             {

@@ -17,7 +17,8 @@ public static class RateLimits
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(Login, http => PerClient(http, loginPerMinute));
+            // Showing the sign-in form is free; each attempt (a POST) counts.
+            options.AddPolicy(Login, http => HttpMethods.IsPost(http.Request.Method) ? PerClient(http, loginPerMinute) : RateLimitPartition.GetNoLimiter("form"));
             options.AddPolicy(Payment, http => PerClient(http, paymentPerMinute));
         });
         return services;

@@ -1,0 +1,83 @@
+using MealCheckout.Core.Persistence;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Identity;
+
+namespace MealCheckout.Web.Staff;
+
+/// <summary>Staff accounts: Identity on the app's database, the staff cookie, roles and policies, sign-out.</summary>
+public static class StaffAccounts
+{
+    public const string LoginPath = "/staff/login";
+    public const string LogoutPath = "/staff/logout";
+    public const string CookieName = "MealCheckout.Staff";
+
+    public const int MaxFailedAttempts = 5;
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+
+    public static IServiceCollection AddStaffAccounts(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var connectionString = PersistenceServiceCollectionExtensions.ConnectionString(configuration, contentRoot);
+        services.AddDbContext<StaffIdentityDbContext>(options => options.UseMealCheckoutSqlite(connectionString));
+        services.AddOptions<StaffAccountOptions>().Bind(configuration.GetSection(StaffAccountOptions.SectionName));
+
+        services.AddCascadingAuthenticationState();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddIdentityCore<StaffUser>(options =>
+            {
+                options.User.RequireUniqueEmail = false;
+                options.Password.RequiredLength = 12;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = MaxFailedAttempts;
+                options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<StaffIdentityDbContext>()
+            .AddSignInManager();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = CookieName;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.ExpireTimeSpan = TimeSpan.FromHours(10);
+            options.SlidingExpiration = true;
+            options.LoginPath = LoginPath;
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                // Signed in but not allowed: say so plainly instead of bouncing to the login page.
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicies.ReadOrders, policy => policy.RequireRole(StaffRoles.Staff, StaffRoles.Manager))
+            .AddPolicy(StaffPolicies.ManageOrders, policy => policy.RequireRole(StaffRoles.Manager));
+
+        services.AddScoped<StaffSignIn>();
+        services.AddHostedService<StaffAccountSeeder>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapStaffAccounts(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(LogoutPath, async (HttpContext http, IAntiforgery antiforgery, StaffSignIn signIn) =>
+            {
+                // A cross-site form must not be able to sign staff out.
+                if (!await antiforgery.IsRequestValidAsync(http))
+                {
+                    return Results.BadRequest();
+                }
+                await signIn.SignOutAsync();
+                return Results.LocalRedirect(LoginPath);
+            })
+            .RequireAuthorization(StaffPolicies.ReadOrders)
+            .DisableAntiforgery();
+        return endpoints;
+    }
+
+    /// <summary>Where to go after signing in: only a staff page of this site, never an open redirect.</summary>
+    public static string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith("/staff/", StringComparison.Ordinal)
+            && !returnUrl.StartsWith(LoginPath, StringComparison.Ordinal) && !returnUrl.Contains('\\', StringComparison.Ordinal)
+            ? returnUrl
+            : "/staff/orders";
+}
