@@ -1,7 +1,6 @@
 using MealCheckout.Core;
 using MealCheckout.Core.Payments;
 using MealCheckout.Core.Persistence;
-using MealCheckout.Core.Staff;
 using MealCheckout.Sandbox;
 using MealCheckout.Web.Checkout;
 using MealCheckout.Web.Components;
@@ -40,7 +39,7 @@ public static class HostingExtensions
 
         services.AddSingleton<IProviderAddressResolver, ServerAddressResolver>();
         services.AddMealCheckoutPayments(configuration);
-        services.AddMealCheckoutStaffOperations();
+        services.AddStaffOperations();
 
         services.AddScoped<RestaurantContext>();
         services.AddScoped<MenuPricing>();
@@ -75,6 +74,7 @@ public static class HostingExtensions
         app.MapCultureSwitch();
         app.MapPaymentWebhooks();
         app.MapStaffAccounts();
+        app.MapStaffOperations();
         if (app.Configuration.GetValue("Sandbox:Enabled", false))
         {
             app.MapMealCheckoutSandbox();

@@ -24,6 +24,9 @@ public enum RefundOutcome
     OutcomeUnknown,
 
     NotFound,
+
+    /// <summary>The person asking may not refund: only managers may.</summary>
+    NotAllowed,
 }
 
 public sealed record RefundResult(RefundOutcome Outcome, string? ProviderCode = null)
