@@ -34,3 +34,13 @@ public static class CheckoutOrders
         return (await app.Services.GetRequiredService<IOrderStore>().FindAsync(outcome.OrderId))!;
     }
 }
+
+/// <summary>
+/// The staff-operation test classes each host the app and pay through the sandbox: run one at a
+/// time, so together they do not starve the rest of the suite on a small machine.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class StaffOperationsCollection
+{
+    public const string Name = "staff operations";
+}

@@ -14,6 +14,7 @@ namespace MealCheckout.Tests.Integration.Staff;
 /// Refunds of whole legs against the Adyen-style sandbox over loopback, with a real SQLite file:
 /// what the provider holds afterwards, and what the order and its audit trail say.
 /// </summary>
+[Collection(StaffOperationsCollection.Name)]
 public sealed class LegRefundsTests : IDisposable
 {
     private const string Manager = "manager@mealcheckout.test";

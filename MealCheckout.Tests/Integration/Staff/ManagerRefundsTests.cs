@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MealCheckout.Tests.Integration.Staff;
 
 /// <summary>The server checks the role before a refund is sent, whatever the page showed.</summary>
+[Collection(StaffOperationsCollection.Name)]
 public sealed class ManagerRefundsTests : IDisposable
 {
     private readonly MealCheckoutAppFactory app = new(weekdayClock: true);

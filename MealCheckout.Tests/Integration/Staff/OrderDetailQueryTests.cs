@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MealCheckout.Tests.Integration.Staff;
 
 /// <summary>The detail staff open from the order history, read from a real SQLite file after a real checkout.</summary>
+[Collection(StaffOperationsCollection.Name)]
 public sealed class OrderDetailQueryTests : IDisposable
 {
     private readonly MealCheckoutAppFactory app = new(weekdayClock: true);

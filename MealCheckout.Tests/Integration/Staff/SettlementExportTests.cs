@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MealCheckout.Tests.Integration.Staff;
 
 /// <summary>The settlement CSV over HTTP: managers get the file, anyone else gets nothing.</summary>
+[Collection(StaffOperationsCollection.Name)]
 public sealed class SettlementExportTests : IDisposable
 {
     private readonly MealCheckoutAppFactory app = new(weekdayClock: true);
