@@ -42,6 +42,7 @@ public static class HostingExtensions
 
         services.AddSingleton<IProviderAddressResolver, ServerAddressResolver>();
         services.AddMealCheckoutPayments(configuration);
+        services.AddStaffOperations();
 
         services.AddScoped<RestaurantContext>();
         services.AddScoped<MenuPricing>();
@@ -76,6 +77,7 @@ public static class HostingExtensions
         app.MapCultureSwitch();
         app.MapPaymentWebhooks();
         app.MapStaffAccounts();
+        app.MapStaffOperations();
         if (app.Configuration.GetValue("Sandbox:Enabled", false))
         {
             app.MapMealCheckoutSandbox();

@@ -1,0 +1,37 @@
+using MealCheckout.Core.Calendar;
+using MealCheckout.Core.Checkout;
+using MealCheckout.Core.Orders;
+
+namespace MealCheckout.Core.Staff.Detail;
+
+/// <summary>
+/// Everything staff need to answer "did this diner pay, and how": the order with its lines and
+/// legs, why the bill split as it did (as recorded at checkout), and every leg's state changes.
+/// </summary>
+public sealed record OrderDetail(Order Order, SplitLimit? SplitReason, IReadOnlyList<TimelineEntry> Timeline)
+{
+    /// <summary>What the voucher legs took (captured, refunded or not).</summary>
+    public Money VoucherPart => Taken(LegKind.Voucher);
+
+    public Money CardPart => Taken(LegKind.Card);
+
+    private Money Taken(LegKind kind) => Order.Legs.Where(l => l.Kind == kind).Aggregate(Money.Zero, (sum, l) => sum + l.CapturedAmount);
+}
+
+/// <summary>One state change of one payment leg.</summary>
+public sealed record TimelineEntry(DateTimeOffset At, PaymentLeg Leg, LegState From, LegState To, string? Reason)
+{
+    /// <summary>The wall-clock time in Paris, which is what the restaurant's staff read.</summary>
+    public DateTimeOffset ParisTime => ParisCalendar.ToParis(At);
+}
+
+/// <summary>How a leg is named to staff: brand and last four, or the voucher account without its fingerprint — never more.</summary>
+public static class LegLabel
+{
+    public static string Of(PaymentLeg leg) => leg.Kind == LegKind.Voucher
+        ? $"{leg.Issuer} {VoucherAccountShown(leg.VoucherAccount)}".Trim()
+        : $"{leg.CardBrand} •••• {leg.CardLast4}".Trim();
+
+    // A CONECS account is stored as "•••• 1234 #<keyed hash>": the hash only tells cards apart for the daily cap.
+    public static string VoucherAccountShown(string? account) => account?.Split('#')[0].Trim() ?? "";
+}

@@ -1,0 +1,33 @@
+using MealCheckout.Core.Orders;
+
+namespace MealCheckout.Core.Staff.Settlement;
+
+/// <summary>Who owes the restaurant the money: each CONECS brand, Edenred, or the bank-card acquirer.</summary>
+public enum SettlementIssuer
+{
+    Edenred,
+    Bimpli,
+    Pluxee,
+    UpDejeuner,
+    BankCard,
+}
+
+/// <summary>
+/// One Paris day for one issuer: what was captured and refunded that day, and in how many orders.
+/// A refund counts on the day it was made, so <see cref="NetCents"/> may be negative.
+/// </summary>
+public sealed record SettlementRow(DateOnly Day, SettlementIssuer Issuer, int CapturedOrders, Money Captured, int RefundedOrders, Money Refunded)
+{
+    public long NetCents => Captured.Cents - Refunded.Cents;
+
+    public static SettlementIssuer IssuerOf(LegKind kind, VoucherIssuer? issuer) => kind == LegKind.Card
+        ? SettlementIssuer.BankCard
+        : issuer switch
+        {
+            VoucherIssuer.Edenred => SettlementIssuer.Edenred,
+            VoucherIssuer.Bimpli => SettlementIssuer.Bimpli,
+            VoucherIssuer.Pluxee => SettlementIssuer.Pluxee,
+            VoucherIssuer.UpDejeuner => SettlementIssuer.UpDejeuner,
+            _ => throw new ArgumentOutOfRangeException(nameof(issuer), issuer, "A voucher leg names its issuer."),
+        };
+}

@@ -1,0 +1,22 @@
+using MealCheckout.Core.Staff.Detail;
+using MealCheckout.Core.Staff.Refunds;
+using MealCheckout.Core.Staff.Settlement;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MealCheckout.Core.Staff;
+
+public static class StaffServiceCollectionExtensions
+{
+    /// <summary>
+    /// Order detail, refunds and settlement for staff. Refunds go through one <see cref="ILegRefunder"/>
+    /// per provider: the Adyen-style one is registered here; a leg no refunder handles shows as "not refundable here".
+    /// </summary>
+    public static IServiceCollection AddMealCheckoutStaffOperations(this IServiceCollection services)
+    {
+        services.AddTransient<OrderDetailQuery>();
+        services.AddTransient<SettlementReport>();
+        services.AddTransient<ILegRefunder, AdyenLegRefunder>();
+        services.AddTransient<LegRefunds>();
+        return services;
+    }
+}

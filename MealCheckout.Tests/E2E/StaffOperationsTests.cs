@@ -1,0 +1,93 @@
+using MealCheckout.Core.Orders;
+using MealCheckout.Sandbox.Adyen;
+using MealCheckout.Tests.Infrastructure;
+using MealCheckout.Tests.Integration.Staff;
+using MealCheckout.Tests.Unit.Staff;
+using MealCheckout.Web.Staff;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace MealCheckout.Tests.E2E;
+
+/// <summary>A manager and a staff member at work in the browser, on orders paid through the real checkout.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class StaffOperationsTests(BrowserFixture browser) : IDisposable
+{
+    private readonly MealCheckoutAppFactory app = new(weekdayClock: true);
+
+    [Fact]
+    public async Task A_manager_opens_an_order_refunds_its_card_payment_and_downloads_the_settlement()
+    {
+        var order = await CheckoutOrders.SplitAsync(app);
+        var page = await SignInAsync(StaffSession.Manager, StaffSession.ManagerPassword, $"/staff/orders/{order.Number}");
+
+        await Assertions.Expect(page.GetByTestId("order-status")).ToHaveTextAsync("Payée");
+        await Assertions.Expect(page.GetByTestId("leg")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByTestId("timeline-entry")).ToHaveCountAsync(6);
+        await Assertions.Expect(page.GetByTestId("split-reason")).ToContainTextAsync("Pourquoi");
+        await BrowserFixture.ScreenshotAsync(page, "staff-detail-manager");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        var cardLeg = page.GetByTestId("leg").Filter(new() { HasText = "•••• 1111" });
+        await cardLeg.GetByTestId("refund").ClickAsync();
+        await Assertions.Expect(cardLeg.GetByTestId("confirm-refund")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "staff-detail-confirm-refund");
+        await cardLeg.GetByTestId("confirm-refund").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("refund-message")).ToContainTextAsync("Remboursement effectué");
+        await Assertions.Expect(cardLeg.GetByTestId("leg-state")).ToHaveTextAsync("Remboursé");
+        await Assertions.Expect(page.GetByTestId("order-status")).ToHaveTextAsync("Partiellement remboursée");
+        await Assertions.Expect(page.GetByTestId("timeline-entry")).ToHaveCountAsync(7);
+        await Assertions.Expect(cardLeg.GetByTestId("refund")).ToHaveCountAsync(0);
+        await BrowserFixture.ScreenshotAsync(page, "staff-detail-refunded");
+        var card = order.Legs.Single(l => l.Kind == LegKind.Card);
+        Assert.Equal(("refunded", 550L), (app.Services.GetRequiredService<AdyenLedger>().FindPayment(card.ProviderReference!)!.Status, app.Services.GetRequiredService<AdyenLedger>().FindPayment(card.ProviderReference!)!.RefundedAmount));
+
+        await page.GotoInteractiveAsync("/staff/settlement");
+        await Assertions.Expect(page.GetByTestId("settlement-row")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByTestId("settlement-net")).ToHaveTextAsync("18,50\u00a0€");
+        await BrowserFixture.ScreenshotAsync(page, "staff-settlement-manager");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-day").ClickAsync());
+        var file = Path.Combine(BrowserFixture.ArtifactsDirectory, "settlement-day.csv");
+        await download.SaveAsAsync(file);
+        var rows = SettlementCsvTests.Parse(await File.ReadAllBytesAsync(file));
+        Assert.Equal("Jour", rows[0][0]);
+        Assert.Equal(["Bimpli", "1", "18,50", "0", "0,00", "18,50"], rows[1][1..]);
+        Assert.Equal(["Carte bancaire", "1", "5,50", "1", "5,50", "0,00"], rows[2][1..]);
+    }
+
+    [Fact]
+    public async Task A_staff_member_sees_the_order_but_no_refund_button_nor_download_and_the_server_refuses_the_file()
+    {
+        var order = await CheckoutOrders.SplitAsync(app, CheckoutOrders.Pluxee);
+        var page = await SignInAsync(StaffSession.ReadOnly, StaffSession.ReadOnlyPassword, $"/staff/orders/{order.Number}");
+
+        await Assertions.Expect(page.GetByTestId("leg")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByTestId("leg-reference").First).Not.ToHaveTextAsync("—");
+        await Assertions.Expect(page.GetByTestId("refund")).ToHaveCountAsync(0);
+        await BrowserFixture.ScreenshotAsync(page, "staff-detail-read-only");
+
+        await page.GotoInteractiveAsync("/staff/settlement");
+        await Assertions.Expect(page.GetByTestId("settlement-row")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByTestId("export-day")).ToHaveCountAsync(0);
+        var today = Core.Calendar.ParisCalendar.DayOf(app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+        var response = await page.Context.APIRequest.GetAsync(SettlementExport.Url(today, today), new() { MaxRedirects = 0 });
+        Assert.Equal(403, response.Status);
+    }
+
+    private async Task<IPage> SignInAsync(string userName, string password, string returnUrl)
+    {
+        var page = await browser.NewPhonePageAsync(app.RootUri);
+        await page.GotoAsync("/staff/login?ReturnUrl=" + Uri.EscapeDataString(returnUrl));
+        await page.GetByTestId("login-user").FillAsync(userName);
+        await page.GetByTestId("login-password").FillAsync(password);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await page.WaitForURLAsync("**" + returnUrl);
+        await page.WaitForSelectorAsync("body[data-interactive='true']");
+        return page;
+    }
+
+    public void Dispose() => app.Dispose();
+}

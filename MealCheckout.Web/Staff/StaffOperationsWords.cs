@@ -1,0 +1,52 @@
+using System.Globalization;
+using MealCheckout.Core;
+using MealCheckout.Core.Orders;
+using MealCheckout.Core.Staff.Detail;
+using MealCheckout.Core.Staff.Refunds;
+using MealCheckout.Core.Staff.Settlement;
+using Microsoft.Extensions.Localization;
+
+namespace MealCheckout.Web.Staff;
+
+/// <summary>Puts order states, issuers and refund outcomes into the staff member's language.</summary>
+public static class StaffOperationsWords
+{
+    public static string Status(IStringLocalizer<StaffOperationsText> text, OrderStatus status) => text[$"Status_{status}"];
+
+    public static string State(IStringLocalizer<StaffOperationsText> text, LegState state) => text[$"LegState_{state}"];
+
+    public static string Issuer(IStringLocalizer<StaffOperationsText> text, SettlementIssuer issuer) => text[$"Issuer_{issuer}"];
+
+    /// <summary>The name staff know a leg's provider by: the voucher brand, or "bank card".</summary>
+    public static string Issuer(IStringLocalizer<StaffOperationsText> text, PaymentLeg leg) => Issuer(text, SettlementRow.IssuerOf(leg.Kind, leg.Issuer));
+
+    /// <summary>"12,50 €", or "−12,50 €" for a day whose refunds exceed its captures.</summary>
+    public static string SignedEuros(long cents, CultureInfo culture) =>
+        (cents < 0 ? "\u2212" : "") + Money.FromCents(Math.Abs(cents)).Format(culture);
+
+    /// <summary>What a refund attempt did, in plain words; the provider's code is kept for support.</summary>
+    public static string RefundOutcome(IStringLocalizer<StaffOperationsText> text, RefundResult result, PaymentLeg leg, CultureInfo culture) => result.Outcome switch
+    {
+        Core.Staff.Refunds.RefundOutcome.Refunded => string.Format(culture, text["RefundDone"], leg.CapturedAmount.Format(culture), LegLabel.Of(leg)),
+        Core.Staff.Refunds.RefundOutcome.AlreadyRefunded => text["RefundAlreadyDone"],
+        Core.Staff.Refunds.RefundOutcome.NotCaptured => text["RefundNotCaptured"],
+        Core.Staff.Refunds.RefundOutcome.NotAvailableForIssuer => NotAvailable(text, leg, culture),
+        Core.Staff.Refunds.RefundOutcome.OutcomeUnknown => text["RefundUnknown"],
+        Core.Staff.Refunds.RefundOutcome.NotAllowed => text["RefundNotAllowed"],
+        Core.Staff.Refunds.RefundOutcome.NotFound => text["RefundNotFound"],
+        Core.Staff.Refunds.RefundOutcome.Refused => string.Format(culture, text[RefusalKey(result.ProviderCode)], result.ProviderCode),
+        _ => throw new ArgumentOutOfRangeException(nameof(result), result.Outcome, "Unknown refund outcome."),
+    };
+
+    public static string NotAvailable(IStringLocalizer<StaffOperationsText> text, PaymentLeg leg, CultureInfo culture) =>
+        string.Format(culture, text["RefundNotAvailable"], Issuer(text, leg));
+
+    // Adyen-style codes: 167 the payment is not in a refundable state, 137 invalid amount, 000/901 credentials or merchant account.
+    private static string RefusalKey(string? code) => code switch
+    {
+        "167" => "RefusedNotRefundable",
+        "137" => "RefusedAmount",
+        "000" or "901" or "401" or "403" => "RefusedCredentials",
+        _ => "RefusedOther",
+    };
+}
