@@ -11,7 +11,7 @@ namespace MealCheckout.Core.Persistence;
 /// </summary>
 public sealed class DatabaseMigrator(IDbContextFactory<MealCheckoutDbContext> contexts, ILogger<DatabaseMigrator> logger)
 {
-    public static readonly IReadOnlyList<SchemaMigration> All = [new V001_InitialSchema(), new V002_OrderFulfilment(), new V003_WebhookEvents()];
+    public static readonly IReadOnlyList<SchemaMigration> All = [new V001_InitialSchema(), new V002_OrderFulfilment(), new V003_WebhookEvents(), new V004_EdenredSignIns()];
 
     public static int LatestVersion => All[^1].Version;
 
