@@ -79,9 +79,17 @@ public sealed partial class EdenredCheckout(
             }
         }
 
-        if (!await settlement.CaptureAllAsync(order.Id, cancellationToken))
+        try
         {
-            return new CheckoutOutcome(order.Id, order.Number, CheckoutFailure.OutcomeBeingChecked);
+            if (!await settlement.CaptureAllAsync(order.Id, cancellationToken))
+            {
+                return new CheckoutOutcome(order.Id, order.Number, CheckoutFailure.OutcomeBeingChecked);
+            }
+        }
+        catch (ProviderErrorException ex)
+        {
+            // Edenred refused to take what it had authorised: release everything rather than keep the card's money alone.
+            return await AbandonAsync(order, CheckoutFailure.VoucherRefused, ex.ErrorCode, cancellationToken);
         }
         LogPaid(logger, order.Number, order.Total.Cents);
         return CheckoutOrders.OutcomeOf((await orders.FindAsync(order.Id, cancellationToken))!);
@@ -158,7 +166,16 @@ public sealed partial class EdenredCheckout(
 
     private async Task<CheckoutOutcome> AbandonAsync(Order order, CheckoutFailure failure, string? providerCode, CancellationToken cancellationToken)
     {
-        if (!await settlement.ReleaseAllAsync(order.Id, "released: " + failure, cancellationToken))
+        bool released;
+        try
+        {
+            released = await settlement.ReleaseAllAsync(order.Id, "released: " + failure, cancellationToken);
+        }
+        catch (ProviderErrorException)
+        {
+            released = false; // a cancellation refused: the reconciler keeps trying
+        }
+        if (!released)
         {
             return new CheckoutOutcome(order.Id, order.Number, CheckoutFailure.OutcomeBeingChecked, providerCode);
         }

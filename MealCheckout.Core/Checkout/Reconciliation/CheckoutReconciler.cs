@@ -58,9 +58,17 @@ public sealed partial class CheckoutReconciler(
         var settled = 0;
         foreach (var id in stale)
         {
-            if (await ReconcileAsync(id, cancellationToken))
+            try
             {
-                settled++;
+                if (await ReconcileAsync(id, cancellationToken))
+                {
+                    settled++;
+                }
+            }
+            catch (ProviderErrorException ex)
+            {
+                // A provider refused a capture or cancel of this order: keep going with the others, retry it next pass.
+                LogOrderRefused(logger, id, ex.Provider, ex.ErrorCode);
             }
         }
         return settled;
@@ -171,6 +179,9 @@ public sealed partial class CheckoutReconciler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reconciler released what order {OrderNumber} held")]
     private static partial void LogReversed(ILogger logger, string orderNumber);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reconciler could not settle order {OrderId}: {Provider} answered {ErrorCode}; retrying at the next pass")]
+    private static partial void LogOrderRefused(ILogger logger, Guid orderId, string provider, string errorCode);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Reconciler pass failed; retrying at the next tick")]
     private static partial void LogRoundFailed(ILogger logger, Exception exception);

@@ -186,6 +186,22 @@ public sealed class EdenredCheckoutTests : IDisposable
     }
 
     [Fact]
+    public async Task A_capture_edenred_refuses_releases_the_card_and_the_voucher()
+    {
+        var login = await LoginAsync(Pablo);
+        Get<SandboxFaults>().Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.ErrorCode, Code: "TEMPORARY_HOLD", PathEndsWith: "/actions/capture"));
+
+        var outcome = await PayAsync(login, [Steak, Wine], Visa);
+
+        Assert.Equal((CheckoutFailure.VoucherRefused, "TEMPORARY_HOLD"), (outcome.Failure, outcome.ProviderCode));
+        var order = await OrderAsync(outcome);
+        Assert.Equal(OrderStatus.Failed, order.Status);
+        Assert.Equal(("cancelled", 0L), (Edenred.Transactions.Single().Status, Edenred.Transactions.Single().HeldAmount));
+        var card = Get<AdyenLedger>().Payments.Single(p => p.MerchantReference.StartsWith(order.Number, StringComparison.Ordinal));
+        Assert.Equal((0L, 0L), (card.HeldAmount, card.CapturedAmount));
+    }
+
+    [Fact]
     public async Task Pressing_pay_twice_pays_once()
     {
         var login = await LoginAsync(Pablo);
