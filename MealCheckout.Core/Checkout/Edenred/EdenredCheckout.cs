@@ -115,6 +115,28 @@ public sealed partial class EdenredCheckout(
         return (available, await checkoutOrders.PreviewAsync(VoucherIssuer.Edenred, session.Username, OrderDraft.TotalOf(lines), OrderDraft.EligibleOf(lines), available.Value, cancellationToken), null);
     }
 
+    /// <summary>
+    /// What the diner's Edenred account can spend today (its balance within Edenred's daily limit), to show after
+    /// login; null when it cannot be read now (the preview then says why).
+    /// </summary>
+    public async Task<Money?> BalanceAsync(EdenredLoginReference login, CancellationToken cancellationToken)
+    {
+        var session = await signIns.FindAsync(login.SignInId, login.CheckoutId, cancellationToken);
+        if (session is null)
+        {
+            return null;
+        }
+        try
+        {
+            var balance = await access.CallAsync(session, token => edenred.GetBalanceAsync(session.Username, token, cancellationToken), cancellationToken);
+            return Money.FromCents(balance.AvailableAmount);
+        }
+        catch (Exception ex) when (ex is EdenredLoginRequiredException or ProviderErrorException or ProviderOutcomeUnknownException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Edenred's estimate for the eligible part: its answer is the balance and Edenred's own daily limit together.</summary>
     private async Task<(Money? Available, CheckoutOutcome? Refusal)> AvailableAsync(EdenredSession session, IReadOnlyList<NewOrderLine> lines, Guid checkoutId, CancellationToken cancellationToken)
     {

@@ -202,6 +202,21 @@ public sealed class EdenredCheckoutTests : IDisposable
     }
 
     [Fact]
+    public async Task After_login_the_diner_sees_the_balance_and_the_split_with_its_reason()
+    {
+        var login = await LoginAsync(Pablo);
+
+        var balance = await Get<EdenredCheckout>().BalanceAsync(login, CancellationToken.None);
+        var (available, plan, refusal) = await Get<EdenredCheckout>().PreviewAsync(login, [Steak, Wine], CancellationToken.None);
+
+        Assert.Equal(1900, balance?.Cents); // EUR 100.00 on the account, EUR 19.00 spendable today
+        Assert.Null(refusal);
+        Assert.Equal(1850, available?.Cents);
+        Assert.Equal((1850L, 550L, SplitLimit.EligibleAmount), (plan!.VoucherPart.Cents, plan.CardPart.Cents, plan.Limit));
+        Assert.Empty(Edenred.Transactions); // looking holds nothing
+    }
+
+    [Fact]
     public async Task Pressing_pay_twice_pays_once()
     {
         var login = await LoginAsync(Pablo);
