@@ -66,11 +66,7 @@ public sealed class EdenredCheckoutTests : IDisposable
 
         var outcome = await PayAsync(login, [Steak, Wine], Visa);
 
-        Assert.True(outcome.Paid, outcome.ToString());
-        var order = await OrderAsync(outcome);
-        Assert.Equal(OrderStatus.Paid, order.Status);
-        Assert.Equal(1850, order.Legs.Single(l => l.Kind == LegKind.Voucher).CapturedAmount.Cents);
-        Assert.Equal(550, order.Legs.Single(l => l.Kind == LegKind.Card).CapturedAmount.Cents);
+        var order = await AssertPaidAsync(outcome, voucherCents: 1850, cardCents: 550);
         Assert.Equal(550, Get<AdyenLedger>().Payments.Single(p => p.MerchantReference.StartsWith(order.Number, StringComparison.Ordinal)).CapturedAmount);
         var authorize = order.Legs.Single(l => l.Kind == LegKind.Voucher).Calls.Single(c => c.Operation == EdenredLegActions.AuthorizeOperation);
         Assert.EndsWith("Z", authorize.IdempotencyKey, StringComparison.Ordinal); // the tstamp Edenred saw
@@ -83,10 +79,7 @@ public sealed class EdenredCheckoutTests : IDisposable
 
         var outcome = await PayAsync(login, [Steak], Visa);
 
-        Assert.True(outcome.Paid, outcome.ToString());
-        var order = await OrderAsync(outcome);
-        Assert.Equal(700, order.Legs.Single(l => l.Kind == LegKind.Voucher).CapturedAmount.Cents);
-        Assert.Equal(1150, order.Legs.Single(l => l.Kind == LegKind.Card).CapturedAmount.Cents);
+        await AssertPaidAsync(outcome, voucherCents: 700, cardCents: 1150);
     }
 
     [Fact]
@@ -125,10 +118,7 @@ public sealed class EdenredCheckoutTests : IDisposable
 
         var outcome = await PayAsync(login, [Steak], Visa);
 
-        Assert.True(outcome.Paid, outcome.ToString());
-        var order = await OrderAsync(outcome);
-        Assert.Equal(700, order.Legs.Single(l => l.Kind == LegKind.Voucher).CapturedAmount.Cents);
-        Assert.Equal(1150, order.Legs.Single(l => l.Kind == LegKind.Card).CapturedAmount.Cents);
+        await AssertPaidAsync(outcome, voucherCents: 700, cardCents: 1150);
     }
 
     [Fact]
@@ -387,6 +377,17 @@ public sealed class EdenredCheckoutTests : IDisposable
 
     private static OrderDraft Draft(NewOrderLine[] lines, Guid checkoutId) =>
         new(checkoutId, DemoRestaurant.Restaurant.Id, "fr-FR", Fulfilment.Pickup, lines);
+
+    /// <summary>The order is paid, split as the diner was told.</summary>
+    private async Task<Order> AssertPaidAsync(CheckoutOutcome outcome, long voucherCents, long cardCents)
+    {
+        Assert.True(outcome.Paid, outcome.ToString());
+        var order = await OrderAsync(outcome);
+        Assert.Equal(OrderStatus.Paid, order.Status);
+        Assert.Equal(voucherCents, order.Legs.Single(l => l.Kind == LegKind.Voucher).CapturedAmount.Cents);
+        Assert.Equal(cardCents, order.Legs.Single(l => l.Kind == LegKind.Card).CapturedAmount.Cents);
+        return order;
+    }
 
     private async Task<Order> OrderAsync(CheckoutOutcome outcome) => (await Get<IOrderStore>().FindAsync(outcome.OrderId))!;
 
