@@ -3,6 +3,7 @@ using MealCheckout.Core.Payments;
 using MealCheckout.Core.Persistence;
 using MealCheckout.Sandbox;
 using MealCheckout.Web.Checkout;
+using MealCheckout.Web.Edenred;
 using MealCheckout.Web.Components;
 using MealCheckout.Web.Localization;
 using MealCheckout.Web.Security;
@@ -37,10 +38,12 @@ public static class HostingExtensions
 
         services.AddSingleton<IProviderAddressResolver, ServerAddressResolver>();
         services.AddMealCheckoutPayments(configuration);
+        services.AddEdenredLogin(configuration, EdenredLoginSetup.KeyFolder(configuration, builder.Environment.ContentRootPath));
 
         services.AddScoped<RestaurantContext>();
         services.AddScoped<MenuPricing>();
         services.AddScoped<CartState>();
+        services.AddScoped<EdenredLoginState>();
 
         services.AddMealCheckoutRateLimits(configuration);
         return builder;
@@ -63,11 +66,13 @@ public static class HostingExtensions
             options.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
         app.UseRateLimiter();
+        app.UseAuthentication(); // handles the Edenred login's callback (/signin-edenred)
         app.UseAntiforgery();
 
         app.MapStaticAssets();
         app.MapCultureSwitch();
         app.MapPaymentWebhooks();
+        app.MapEdenredLogin();
         if (app.Configuration.GetValue("Sandbox:Enabled", false))
         {
             app.MapMealCheckoutSandbox();
