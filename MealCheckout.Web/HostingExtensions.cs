@@ -4,6 +4,7 @@ using MealCheckout.Core.Persistence;
 using MealCheckout.Core.Staff.History;
 using MealCheckout.Sandbox;
 using MealCheckout.Web.Checkout;
+using MealCheckout.Web.Edenred;
 using MealCheckout.Web.Components;
 using MealCheckout.Web.Localization;
 using MealCheckout.Web.Security;
@@ -42,11 +43,13 @@ public static class HostingExtensions
 
         services.AddSingleton<IProviderAddressResolver, ServerAddressResolver>();
         services.AddMealCheckoutPayments(configuration);
+        services.AddEdenredLogin(configuration, EdenredLoginSetup.KeyFolder(configuration, builder.Environment.ContentRootPath));
         services.AddStaffOperations();
 
         services.AddScoped<RestaurantContext>();
         services.AddScoped<MenuPricing>();
         services.AddScoped<CartState>();
+        services.AddScoped<EdenredLoginState>();
 
         services.AddMealCheckoutRateLimits(configuration);
         return builder;
@@ -69,7 +72,7 @@ public static class HostingExtensions
             options.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
         app.UseRateLimiter();
-        app.UseAuthentication();
+        app.UseAuthentication(); // staff cookies, and the Edenred login's callback (/signin-edenred)
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -78,6 +81,7 @@ public static class HostingExtensions
         app.MapPaymentWebhooks();
         app.MapStaffAccounts();
         app.MapStaffOperations();
+        app.MapEdenredLogin();
         if (app.Configuration.GetValue("Sandbox:Enabled", false))
         {
             app.MapMealCheckoutSandbox();

@@ -19,6 +19,9 @@ public enum CheckoutFailure
 
     /// <summary>A provider did not say whether it took the money; the payment is being checked and will be completed or reversed.</summary>
     OutcomeBeingChecked,
+
+    /// <summary>The Edenred login expired or was refused: log in to Edenred again, nothing was taken.</summary>
+    EdenredLoginRequired,
 }
 
 /// <summary>The result of one checkout attempt. <see cref="ProviderCode"/> keeps the provider's own reason.</summary>

@@ -87,9 +87,9 @@ public sealed class PaymentLeg
     }
 
     /// <summary>Records a provider call and its idempotency key; persist the order before sending it.</summary>
-    public ProviderCall BeginCall(string operation, DateTimeOffset at)
+    public ProviderCall BeginCall(string operation, DateTimeOffset at, string? idempotencyKey = null)
     {
-        var call = new ProviderCall(Id, operation, at);
+        var call = new ProviderCall(Id, operation, at, idempotencyKey);
         calls.Add(call);
         return call;
     }

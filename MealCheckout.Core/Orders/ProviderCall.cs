@@ -10,12 +10,13 @@ public sealed class ProviderCall
     {
     }
 
-    internal ProviderCall(Guid legId, string operation, DateTimeOffset at)
+    /// <param name="idempotencyKey">The provider's own key format when it has one (Edenred's tstamp); a random key otherwise.</param>
+    internal ProviderCall(Guid legId, string operation, DateTimeOffset at, string? idempotencyKey = null)
     {
         Id = Guid.NewGuid();
         PaymentLegId = legId;
         Operation = operation;
-        IdempotencyKey = Guid.NewGuid().ToString("N");
+        IdempotencyKey = idempotencyKey ?? Guid.NewGuid().ToString("N");
         CreatedAt = at;
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using MealCheckout.Core.Checkout;
 using MealCheckout.Core.Payments.Adyen;
+using MealCheckout.Core.Payments.Edenred;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,10 +17,23 @@ public static class PaymentsServiceCollectionExtensions
         services.TryAddSingleton<IProviderAddressResolver, AbsoluteAddressResolver>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient<AdyenCheckoutClient>(client => client.Timeout = Timeout.InfiniteTimeSpan); // the resilience pipeline times calls out
+        services.AddOptions<EdenredOptions>().Bind(configuration.GetSection(EdenredOptions.SectionName));
+        services.AddHttpClient<EdenredClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient(nameof(EdenredSso));
+        // One instance: it caches the discovery document and the signing keys.
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<EdenredSso>(sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(EdenredSso))));
         services.AddSingleton(new VoucherCardFingerprint(Encoding.UTF8.GetBytes(
             configuration["Payments:CardFingerprintKey"] ?? throw new InvalidOperationException("Payments:CardFingerprintKey is not configured."))));
         services.AddOptions<ReconcilerOptions>().Bind(configuration.GetSection(ReconcilerOptions.SectionName));
+        services.AddDataProtection();
+        services.AddSingleton<EdenredSignIns>();
+        services.AddTransient<EdenredDinerAccess>();
+        services.AddTransient<LegCalls>();
+        services.AddTransient<CheckoutOrders>();
         services.AddTransient<AdyenLegActions>();
+        services.AddTransient<EdenredLegActions>();
+        services.AddTransient<LegSettlement>();
+        services.AddTransient<EdenredCheckout>();
         services.AddTransient<AdyenWebhookProcessor>();
         services.AddSingleton<CheckoutReconciler>();
         services.AddHostedService(sp => sp.GetRequiredService<CheckoutReconciler>());

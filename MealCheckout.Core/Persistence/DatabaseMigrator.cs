@@ -11,7 +11,11 @@ namespace MealCheckout.Core.Persistence;
 /// </summary>
 public sealed class DatabaseMigrator(IDbContextFactory<MealCheckoutDbContext> contexts, ILogger<DatabaseMigrator> logger)
 {
-    public static readonly IReadOnlyList<SchemaMigration> All = [new V001_InitialSchema(), new V002_OrderFulfilment(), new V003_WebhookEvents(), new V005_StaffAccounts(), new V006_OrderHistoryIndexes(), new V007_SettlementIndex()];
+    public static readonly IReadOnlyList<SchemaMigration> All =
+    [
+        new V001_InitialSchema(), new V002_OrderFulfilment(), new V003_WebhookEvents(), new V004_EdenredSignIns(),
+        new V005_StaffAccounts(), new V006_OrderHistoryIndexes(), new V007_SettlementIndex(),
+    ];
 
     public static int LatestVersion => All[^1].Version;
 

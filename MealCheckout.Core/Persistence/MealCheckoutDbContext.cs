@@ -20,6 +20,7 @@ public sealed class MealCheckoutDbContext(DbContextOptions<MealCheckoutDbContext
     public DbSet<LegTransition> LegTransitions => Set<LegTransition>();
     public DbSet<ProviderCall> ProviderCalls => Set<ProviderCall>();
     public DbSet<Payments.WebhookEvent> WebhookEvents => Set<Payments.WebhookEvent>();
+    public DbSet<Payments.Edenred.EdenredSignIn> EdenredSignIns => Set<Payments.Edenred.EdenredSignIn>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -71,6 +72,7 @@ public sealed class MealCheckoutDbContext(DbContextOptions<MealCheckoutDbContext
             e.ToTable("webhook_events");
             e.Property(w => w.Amount).HasColumnName("amount_cents");
         });
+        model.Entity<Payments.Edenred.EdenredSignIn>().ToTable("edenred_sign_ins");
         UseSnakeCaseColumns(model);
         UseClientGeneratedKeys(model);
     }

@@ -24,7 +24,10 @@ public static class EdenredLogin
     public static string RedirectUri(SandboxHost host) => new Uri(host.BaseAddress, RedirectPath).ToString();
 
     public static string AuthorizeQuery(SandboxHost host, Pkce pkce, string state = "state-123", string nonce = "nonce-456") =>
-        $"client_id={new EdenredSandboxOptions().ClientId}&redirect_uri={Uri.EscapeDataString(RedirectUri(host))}&response_type=code" +
+        AuthorizeQuery(RedirectUri(host), pkce, state, nonce);
+
+    private static string AuthorizeQuery(string redirectUri, Pkce pkce, string state = "state-123", string nonce = "nonce-456") =>
+        $"client_id={new EdenredSandboxOptions().ClientId}&redirect_uri={Uri.EscapeDataString(redirectUri)}&response_type=code" +
         $"&scope={Uri.EscapeDataString("openid offline_access edg-xp-mealdelivery-api")}&state={state}&nonce={nonce}" +
         $"&code_challenge={pkce.Challenge}&code_challenge_method=S256";
 
@@ -50,11 +53,14 @@ public static class EdenredLogin
     }
 
     public static Task<HttpResponseMessage> ExchangeAsync(HttpClient client, SandboxHost host, string code, string verifier) =>
+        ExchangeAsync(client, RedirectUri(host), code, verifier);
+
+    private static Task<HttpResponseMessage> ExchangeAsync(HttpClient client, string redirectUri, string code, string verifier) =>
         client.PostAsync("sandbox/edenred-sso/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "authorization_code",
             ["code"] = code,
-            ["redirect_uri"] = RedirectUri(host),
+            ["redirect_uri"] = redirectUri,
             ["code_verifier"] = verifier,
             ["client_id"] = new EdenredSandboxOptions().ClientId,
             ["client_secret"] = new EdenredSandboxOptions().ClientSecret,
@@ -63,13 +69,25 @@ public static class EdenredLogin
     /// <summary>A fresh access token for a test user.</summary>
     public static async Task<string> AccessTokenAsync(SandboxHost host, string email = "lerouxpablo@yopmail.com")
     {
-        var pkce = Pkce.New();
-        var code = await CodeForAsync(host, email, pkce);
-        using var client = host.Client();
-        var response = await ExchangeAsync(client, host, code, pkce.Verifier);
-        response.EnsureSuccessStatusCode();
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        using var json = await TokensAsync(host.BaseAddress, email);
         return json.RootElement.GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>The token endpoint's whole answer (access, refresh and id tokens) for a test user, from the sandbox at <paramref name="baseAddress"/>.</summary>
+    public static async Task<JsonDocument> TokensAsync(Uri baseAddress, string email, string nonce = "nonce-456")
+    {
+        var pkce = Pkce.New();
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = baseAddress };
+        var redirectUri = new Uri(baseAddress, RedirectPath).ToString();
+        var fields = HttpUtility.ParseQueryString(AuthorizeQuery(redirectUri, pkce, nonce: nonce));
+        var form = fields.AllKeys.ToDictionary(k => k!, k => fields[k]!);
+        form["email"] = email;
+        form["password"] = "Edenred2021*";
+        var login = await client.PostAsync("sandbox/edenred-sso/connect/authorize", new FormUrlEncodedContent(form));
+        var code = HttpUtility.ParseQueryString(login.Headers.Location!.Query)["code"]!;
+        var response = await ExchangeAsync(client, redirectUri, code, pkce.Verifier);
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

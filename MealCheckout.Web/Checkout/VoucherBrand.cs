@@ -13,5 +13,8 @@ public sealed record VoucherBrand(string PaymentMethodType, VoucherIssuer Issuer
         new("mealVoucher_FR_groupeup", VoucherIssuer.UpDejeuner, "Up Déjeuner", "img/brands/up-dejeuner.svg"),
     ];
 
+    /// <summary>Edenred is paid through its own API after the diner logs in, not through Adyen.</summary>
+    public static readonly VoucherBrand Edenred = new("edenred", VoucherIssuer.Edenred, "Edenred", "img/brands/edenred.svg");
+
     public static VoucherBrand? ForPaymentMethod(string type) => Conecs.FirstOrDefault(b => b.PaymentMethodType == type);
 }

@@ -1,5 +1,7 @@
 using MealCheckout.Core.Orders;
+using MealCheckout.Core.Payments;
 using MealCheckout.Core.Payments.Adyen;
+using MealCheckout.Core.Payments.Edenred;
 using MealCheckout.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -18,6 +20,9 @@ public sealed partial class CheckoutReconciler(
     IDbContextFactory<MealCheckoutDbContext> contexts,
     IOrderStore orders,
     AdyenLegActions actions,
+    LegSettlement settlement,
+    EdenredLegActions edenred,
+    EdenredSignIns edenredSignIns,
     AdyenWebhookProcessor webhooks,
     IOptions<ReconcilerOptions> options,
     TimeProvider time,
@@ -53,9 +58,17 @@ public sealed partial class CheckoutReconciler(
         var settled = 0;
         foreach (var id in stale)
         {
-            if (await ReconcileAsync(id, cancellationToken))
+            try
             {
-                settled++;
+                if (await ReconcileAsync(id, cancellationToken))
+                {
+                    settled++;
+                }
+            }
+            catch (ProviderErrorException ex)
+            {
+                // A provider refused a capture or cancel of this order: keep going with the others, retry it next pass.
+                LogOrderRefused(logger, id, ex.Provider, ex.ErrorCode);
             }
         }
         return settled;
@@ -63,7 +76,7 @@ public sealed partial class CheckoutReconciler(
 
     private async Task<bool> ReconcileAsync(Guid orderId, CancellationToken cancellationToken)
     {
-        var order = (await orders.FindAsync(orderId, cancellationToken))!;
+        var order = await ResolveEdenredAuthorizationsAsync((await orders.FindAsync(orderId, cancellationToken))!, cancellationToken);
         var live = order.Legs.Where(l => l.State is LegState.Authorizing or LegState.Authorized or LegState.Captured).ToList();
         var covered = live.Where(l => l.State is LegState.Authorized or LegState.Captured).Aggregate(Money.Zero, (sum, l) => sum + l.AuthorisedAmount);
         if (live.Count > 0 && live.All(l => l.State != LegState.Authorizing) && covered == order.Total)
@@ -71,7 +84,7 @@ public sealed partial class CheckoutReconciler(
             // Everything was authorised before the interruption: finish the checkout.
             foreach (var leg in live.Where(l => l.State == LegState.Authorized).OrderBy(l => l.Kind))
             {
-                if (!await actions.CaptureAsync(orderId, leg.Id, cancellationToken))
+                if (!await settlement.CaptureAsync(orderId, leg, cancellationToken))
                 {
                     return false;
                 }
@@ -93,7 +106,7 @@ public sealed partial class CheckoutReconciler(
         {
             foreach (var leg in order.Legs.Where(l => l.State == LegState.Authorized))
             {
-                if (!await actions.CancelAsync(orderId, leg.Id, "reconciler: checkout not finished", cancellationToken))
+                if (!await settlement.CancelAsync(orderId, leg, "reconciler: checkout not finished", cancellationToken))
                 {
                     return false;
                 }
@@ -105,6 +118,34 @@ public sealed partial class CheckoutReconciler(
         }
         LogReversed(logger, order.Number);
         return true;
+    }
+
+    /// <summary>
+    /// An Edenred authorisation whose answer never came has no authorization_id to look up: it is
+    /// replayed with its saved tstamp and the diner's latest login, which returns the first outcome
+    /// (or, if the first call never reached Edenred, a hold this pass then releases). Without a usable
+    /// login the leg waits, and is given up like any unanswered payment.
+    /// </summary>
+    private async Task<Order> ResolveEdenredAuthorizationsAsync(Order order, CancellationToken cancellationToken)
+    {
+        foreach (var leg in order.Legs.Where(l => l.Issuer == VoucherIssuer.Edenred && l.State == LegState.Authorizing
+                                                  && l.PendingCall(EdenredLegActions.AuthorizeOperation) is not null).ToList())
+        {
+            var session = await edenredSignIns.LatestForAsync(leg.VoucherAccount!, cancellationToken);
+            if (session is null)
+            {
+                continue;
+            }
+            try
+            {
+                await edenred.AuthorizeAsync(order, leg.Id, session, cancellationToken);
+            }
+            catch (Exception ex) when (ex is ProviderErrorException or EdenredLoginRequiredException)
+            {
+                // Refused, or the login is gone: the leg was marked refused, nothing is held.
+            }
+        }
+        return (await orders.FindAsync(order.Id, cancellationToken))!;
     }
 
     /// <summary>
@@ -138,6 +179,9 @@ public sealed partial class CheckoutReconciler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reconciler released what order {OrderNumber} held")]
     private static partial void LogReversed(ILogger logger, string orderNumber);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reconciler could not settle order {OrderId}: {Provider} answered {ErrorCode}; retrying at the next pass")]
+    private static partial void LogOrderRefused(ILogger logger, Guid orderId, string provider, string errorCode);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Reconciler pass failed; retrying at the next tick")]
     private static partial void LogRoundFailed(ILogger logger, Exception exception);

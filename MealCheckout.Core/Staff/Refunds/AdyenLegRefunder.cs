@@ -14,7 +14,7 @@ public sealed class AdyenLegRefunder(AdyenCheckoutClient adyen) : ILegRefunder
     {
         try
         {
-            var refunded = await AdyenLegActions.CallAsync(() =>
+            var refunded = await LegCalls.ReplayOnceAsync(() =>
                 adyen.RefundAsync(leg.ProviderReference!, orderNumber + "-refund", leg.CapturedAmount, idempotencyKey, cancellationToken));
             return refunded is null ? RefundAnswer.Unknown : RefundAnswer.Accepted(refunded.PspReference);
         }

@@ -10,6 +10,9 @@ public interface ILegRefunder
 {
     bool Handles(PaymentLeg leg);
 
+    /// <summary>The idempotency key saved before the refund is sent; a provider may need its own format.</summary>
+    string NewIdempotencyKey(DateTimeOffset now) => Guid.NewGuid().ToString("N");
+
     /// <summary>
     /// Asks the provider to refund <see cref="PaymentLeg.CapturedAmount"/> in full, under the
     /// idempotency key already saved with the order: sending it again never refunds twice.

@@ -73,7 +73,7 @@ public sealed partial class LegRefunds(IOrderStore orders, IEnumerable<ILegRefun
         {
             var current = o.Legs.Single(l => l.Id == legId);
             early = Settled(current);
-            key = early is null ? (current.PendingCall(RefundOperation) ?? current.BeginCall(RefundOperation, Now)).IdempotencyKey : null;
+            key = early is null ? (current.PendingCall(RefundOperation) ?? current.BeginCall(RefundOperation, Now, refunder.NewIdempotencyKey(Now))).IdempotencyKey : null;
         }, cancellationToken);
         if (early is not null)
         {

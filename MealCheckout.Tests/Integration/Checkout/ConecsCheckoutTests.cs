@@ -28,7 +28,8 @@ public sealed class ConecsCheckoutTests : IDisposable
 
     private readonly MealCheckoutAppFactory app = new(new Dictionary<string, string?>
     {
-        ["Payments:Adyen:TimeoutSeconds"] = "2",
+        // Generous for a busy machine: the card that never answers is dropped after 3 s anyway.
+        ["Payments:Adyen:TimeoutSeconds"] = "10",
         ["Sandbox:Adyen:CommitTimeoutMilliseconds"] = "3000",
     }, weekdayClock: true);
 

@@ -16,7 +16,7 @@ public static class CheckoutMessages
             "Not enough balance" => text["ReasonNotEnoughBalance"],
             "Withdrawal amount exceeded" => text["ReasonDailyLimit"],
             "Restricted Card" => text["ReasonSundayHoliday"],
-            _ => null,
+            _ => EdenredErrorReasons.KeyFor(outcome.ProviderCode) is { } key ? text[key] : null,
         };
         var next = outcome.Failure switch
         {
@@ -25,6 +25,7 @@ public static class CheckoutMessages
             CheckoutFailure.BankCardNeeded => text["BankCardNeeded"],
             CheckoutFailure.ProviderUnavailable => text["ProviderUnavailable"],
             CheckoutFailure.OutcomeBeingChecked => text["OutcomeBeingChecked"],
+            CheckoutFailure.EdenredLoginRequired => text["EdenredLoginRequired"],
             _ => "",
         };
         return reason is null ? next : $"{reason} {next}";

@@ -1,0 +1,89 @@
+using MealCheckout.Core.Calendar;
+using MealCheckout.Core.Orders;
+using Microsoft.Extensions.Options;
+
+namespace MealCheckout.Core.Checkout;
+
+/// <summary>What every checkout attempt orders, whatever pays for it. <see cref="CheckoutId"/> becomes the order's id.</summary>
+public sealed record OrderDraft(Guid CheckoutId, Guid RestaurantId, string Culture, Fulfilment Fulfilment, IReadOnlyList<NewOrderLine> Lines)
+{
+    public static Money TotalOf(IEnumerable<NewOrderLine> lines) => lines.Aggregate(Money.Zero, (sum, l) => sum + (l.UnitPrice * l.Quantity));
+
+    public static Money EligibleOf(IEnumerable<NewOrderLine> lines) => TotalOf(lines.Where(l => VoucherEligibility.IsEligible(l.Kind)));
+}
+
+/// <summary>
+/// Creates the order of a checkout and decides its split, the same way for every voucher issuer:
+/// what the voucher account already spent today here is read and the new voucher leg saved in one
+/// write transaction, so concurrent checkouts on one account cannot both pass its daily cap.
+/// </summary>
+public sealed class CheckoutOrders(IOrderStore orders, IOptions<DailyCapOptions> caps, TimeProvider time)
+{
+    private static readonly SplitPlanner Planner = new();
+
+    public async Task<Order> CreateCardOnlyAsync(OrderDraft draft, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var order = Order.Create(draft.RestaurantId, OrderNumber.New(ParisCalendar.DayOf(now)), draft.Culture, draft.Fulfilment, draft.Lines, now, draft.CheckoutId);
+        await orders.AddAsync(order, cancellationToken);
+        return order;
+    }
+
+    /// <summary>
+    /// Saves the order with its voucher leg (Authorizing from the start, so it counts against the
+    /// cap at once) prepared by <paramref name="beginVoucher"/>. Null, and nothing saved, when part
+    /// of the bill must go on a bank card and the diner gave none.
+    /// </summary>
+    public async Task<Order?> CreateWithinDailyCapAsync(OrderDraft draft, VoucherIssuer issuer, string account, Money available, bool hasBankCard,
+        Action<PaymentLeg, SplitPlan> beginVoucher, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var today = ParisCalendar.DayOf(now);
+        var (dayStart, dayEnd) = ParisCalendar.DayBounds(today);
+        try
+        {
+            return await orders.AddWithinDailyCapAsync(issuer, account, dayStart, dayEnd, spentToday =>
+            {
+                var order = Order.Create(draft.RestaurantId, OrderNumber.New(today), draft.Culture, draft.Fulfilment, draft.Lines, now, draft.CheckoutId);
+                var plan = Plan(order.Total, order.EligibleSubtotal, available, issuer, spentToday);
+                if (plan.UsesCard && !hasBankCard)
+                {
+                    throw new BankCardNeededException(); // rolls the transaction back: no order without a way to pay it
+                }
+                if (plan.UsesVoucher)
+                {
+                    var leg = order.AddVoucherLeg(issuer, account, plan.VoucherPart, now);
+                    leg.MoveTo(LegState.Authorizing, now, plan.Limit.ToString());
+                    beginVoucher(leg, plan);
+                }
+                return order;
+            }, cancellationToken);
+        }
+        catch (BankCardNeededException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>How the bill would split today on this voucher account, before paying.</summary>
+    public async Task<SplitPlan> PreviewAsync(VoucherIssuer issuer, string account, Money total, Money eligibleSubtotal, Money available, CancellationToken cancellationToken)
+    {
+        var (dayStart, dayEnd) = ParisCalendar.DayBounds(ParisCalendar.DayOf(time.GetUtcNow()));
+        var spent = await orders.VoucherSpentAsync(issuer, account, dayStart, dayEnd, cancellationToken);
+        return Plan(total, eligibleSubtotal, available, issuer, spent);
+    }
+
+    public static CheckoutOutcome OutcomeOf(Order order) => order.Status switch
+    {
+        OrderStatus.Paid or OrderStatus.Refunded or OrderStatus.PartiallyRefunded => new CheckoutOutcome(order.Id, order.Number, CheckoutFailure.None),
+        OrderStatus.Failed => new CheckoutOutcome(order.Id, order.Number,
+            order.Legs.Any(l => l.Kind == LegKind.Card && l.State == LegState.Refused) ? CheckoutFailure.CardRefused : CheckoutFailure.VoucherRefused,
+            order.Legs.LastOrDefault(l => l.LastErrorCode is not null)?.LastErrorCode),
+        _ => new CheckoutOutcome(order.Id, order.Number, CheckoutFailure.OutcomeBeingChecked),
+    };
+
+    private SplitPlan Plan(Money total, Money eligible, Money available, VoucherIssuer issuer, Money spentToday) =>
+        Planner.Plan(new SplitRequest(total, eligible, available, caps.Value.DailyCapFor(issuer), spentToday, caps.Value.MinimumVoucherPayment));
+
+    private sealed class BankCardNeededException : Exception;
+}

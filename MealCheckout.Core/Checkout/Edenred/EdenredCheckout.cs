@@ -1,0 +1,213 @@
+using MealCheckout.Core.Orders;
+using MealCheckout.Core.Payments;
+using MealCheckout.Core.Payments.Edenred;
+using Microsoft.Extensions.Logging;
+
+namespace MealCheckout.Core.Checkout;
+
+/// <summary>
+/// Pays an order with the diner's Edenred account (manual capture) and a bank card: estimate →
+/// split → authorise the voucher part → pay the card part → capture the voucher, or cancel its
+/// authorisation when the card fails. The tstamp of every Edenred call and the key of every card
+/// call are saved with the order before the call; a lost answer is resolved by replaying with that
+/// same key (authorisation) or by reading the transaction's status (capture, cancel).
+/// </summary>
+public sealed partial class EdenredCheckout(
+    IOrderStore orders,
+    CheckoutOrders checkoutOrders,
+    EdenredClient edenred,
+    EdenredSignIns signIns,
+    EdenredDinerAccess access,
+    EdenredLegActions voucherActions,
+    AdyenLegActions card,
+    LegSettlement settlement,
+    LegCalls calls,
+    ILogger<EdenredCheckout> logger)
+{
+    public async Task<CheckoutOutcome> PayAsync(EdenredPaymentRequest request, CancellationToken cancellationToken)
+    {
+        var checkoutId = request.Order.CheckoutId;
+        var existing = await orders.FindAsync(checkoutId, cancellationToken);
+        if (existing is not null)
+        {
+            return CheckoutOrders.OutcomeOf(existing); // a second press or a reload: never pay twice
+        }
+        var session = await signIns.FindAsync(request.Login.SignInId, request.Login.CheckoutId, cancellationToken);
+        if (session is null)
+        {
+            return new CheckoutOutcome(checkoutId, null, CheckoutFailure.EdenredLoginRequired);
+        }
+        var (available, refusal) = await AvailableAsync(session, request.Order.Lines, checkoutId, cancellationToken);
+        if (available is null)
+        {
+            return refusal!;
+        }
+        var order = await checkoutOrders.CreateWithinDailyCapAsync(request.Order, VoucherIssuer.Edenred, session.Username, available.Value, request.BankCard is not null,
+            (leg, _) => leg.BeginCall(EdenredLegActions.AuthorizeOperation, calls.Now, EdenredTstamp.New(calls.Now)), cancellationToken);
+        if (order is null)
+        {
+            return new CheckoutOutcome(checkoutId, null, CheckoutFailure.BankCardNeeded);
+        }
+
+        var voucher = order.Legs.SingleOrDefault(l => l.Kind == LegKind.Voucher);
+        var voucherAuthorised = Money.Zero;
+        if (voucher is not null)
+        {
+            var (authorised, failure) = await AuthorizeAsync(order, voucher, session, cancellationToken);
+            if (failure is not null)
+            {
+                return failure;
+            }
+            voucherAuthorised = authorised;
+        }
+
+        var cardPart = order.Total - voucherAuthorised;
+        if (!cardPart.IsZero)
+        {
+            if (request.BankCard is not { } bankCard)
+            {
+                return await AbandonAsync(order, CheckoutFailure.BankCardNeeded, null, cancellationToken);
+            }
+            var paid = await card.PayCardAsync(order, cardPart, bankCard, null, cancellationToken);
+            if (paid is not { Answer: var answer })
+            {
+                return new CheckoutOutcome(order.Id, order.Number, CheckoutFailure.OutcomeBeingChecked);
+            }
+            if (answer.ResultCode != "Authorised")
+            {
+                return await AbandonAsync(order, CheckoutFailure.CardRefused, answer.RefusalReason, cancellationToken);
+            }
+        }
+
+        try
+        {
+            if (!await settlement.CaptureAllAsync(order.Id, cancellationToken))
+            {
+                return new CheckoutOutcome(order.Id, order.Number, CheckoutFailure.OutcomeBeingChecked);
+            }
+        }
+        catch (ProviderErrorException ex)
+        {
+            // Edenred refused to take what it had authorised: release everything rather than keep the card's money alone.
+            return await AbandonAsync(order, CheckoutFailure.VoucherRefused, ex.ErrorCode, cancellationToken);
+        }
+        LogPaid(logger, order.Number, order.Total.Cents);
+        return CheckoutOrders.OutcomeOf((await orders.FindAsync(order.Id, cancellationToken))!);
+    }
+
+    /// <summary>
+    /// What the diner sees after logging in: what Edenred lets them spend now on this basket, and
+    /// how the bill would split. A refusal instead when Edenred cannot be used (login gone, account blocked, down).
+    /// </summary>
+    public async Task<(Money? Available, SplitPlan? Plan, CheckoutOutcome? Refusal)> PreviewAsync(
+        EdenredLoginReference login, IReadOnlyList<NewOrderLine> lines, CancellationToken cancellationToken)
+    {
+        var session = await signIns.FindAsync(login.SignInId, login.CheckoutId, cancellationToken);
+        if (session is null)
+        {
+            return (null, null, new CheckoutOutcome(Guid.Empty, null, CheckoutFailure.EdenredLoginRequired));
+        }
+        var (available, refusal) = await AvailableAsync(session, lines, Guid.Empty, cancellationToken);
+        if (available is null)
+        {
+            return (null, null, refusal);
+        }
+        return (available, await checkoutOrders.PreviewAsync(VoucherIssuer.Edenred, session.Username, OrderDraft.TotalOf(lines), OrderDraft.EligibleOf(lines), available.Value, cancellationToken), null);
+    }
+
+    /// <summary>
+    /// What the diner's Edenred account can spend today (its balance within Edenred's daily limit), to show after
+    /// login; null when it cannot be read now (the preview then says why).
+    /// </summary>
+    public async Task<Money?> BalanceAsync(EdenredLoginReference login, CancellationToken cancellationToken)
+    {
+        var session = await signIns.FindAsync(login.SignInId, login.CheckoutId, cancellationToken);
+        if (session is null)
+        {
+            return null;
+        }
+        try
+        {
+            var balance = await access.CallAsync(session, token => edenred.GetBalanceAsync(session.Username, token, cancellationToken), cancellationToken);
+            return Money.FromCents(balance.AvailableAmount);
+        }
+        catch (Exception ex) when (ex is EdenredLoginRequiredException or ProviderErrorException or ProviderOutcomeUnknownException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Edenred's estimate for the eligible part: its answer is the balance and Edenred's own daily limit together.</summary>
+    private async Task<(Money? Available, CheckoutOutcome? Refusal)> AvailableAsync(EdenredSession session, IReadOnlyList<NewOrderLine> lines, Guid checkoutId, CancellationToken cancellationToken)
+    {
+        var eligible = OrderDraft.EligibleOf(lines);
+        if (eligible.IsZero)
+        {
+            return (Money.Zero, null);
+        }
+        try
+        {
+            var estimate = await access.CallAsync(session, token => edenred.EstimateChargeAsync(session.Username, eligible, token, cancellationToken), cancellationToken);
+            return (Money.FromCents(estimate.AvailableAmount), null);
+        }
+        catch (EdenredLoginRequiredException)
+        {
+            return (null, new CheckoutOutcome(checkoutId, null, CheckoutFailure.EdenredLoginRequired));
+        }
+        catch (ProviderErrorException ex)
+        {
+            return (null, new CheckoutOutcome(checkoutId, null, ex.HttpStatus == 401 ? CheckoutFailure.EdenredLoginRequired : CheckoutFailure.VoucherRefused, ex.ErrorCode));
+        }
+        catch (ProviderOutcomeUnknownException)
+        {
+            return (null, new CheckoutOutcome(checkoutId, null, CheckoutFailure.ProviderUnavailable));
+        }
+    }
+
+    /// <summary>Authorises the voucher leg; on a refusal releases the order and returns why.</summary>
+    private async Task<(Money Authorised, CheckoutOutcome? Failure)> AuthorizeAsync(Order order, PaymentLeg voucher, EdenredSession session, CancellationToken cancellationToken)
+    {
+        EdenredTransaction? authorized;
+        try
+        {
+            authorized = await voucherActions.AuthorizeAsync(order, voucher.Id, session, cancellationToken);
+        }
+        catch (EdenredLoginRequiredException)
+        {
+            return (Money.Zero, await AbandonAsync(order, CheckoutFailure.EdenredLoginRequired, null, cancellationToken));
+        }
+        catch (ProviderErrorException ex)
+        {
+            var failure = ex.HttpStatus == 401 ? CheckoutFailure.EdenredLoginRequired : CheckoutFailure.VoucherRefused;
+            return (Money.Zero, await AbandonAsync(order, failure, ex.ErrorCode, cancellationToken));
+        }
+        return authorized is null
+            ? (Money.Zero, new CheckoutOutcome(order.Id, order.Number, CheckoutFailure.OutcomeBeingChecked))
+            : (Money.FromCents(authorized.AuthorizedAmount), null);
+    }
+
+    private async Task<CheckoutOutcome> AbandonAsync(Order order, CheckoutFailure failure, string? providerCode, CancellationToken cancellationToken)
+    {
+        bool released;
+        try
+        {
+            released = await settlement.ReleaseAllAsync(order.Id, "released: " + failure, cancellationToken);
+        }
+        catch (ProviderErrorException)
+        {
+            released = false; // a cancellation refused: the reconciler keeps trying
+        }
+        if (!released)
+        {
+            return new CheckoutOutcome(order.Id, order.Number, CheckoutFailure.OutcomeBeingChecked, providerCode);
+        }
+        LogAbandoned(logger, order.Number, failure, providerCode ?? "");
+        return new CheckoutOutcome(order.Id, order.Number, failure, providerCode);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderNumber} paid with Edenred: {TotalCents} cents")]
+    private static partial void LogPaid(ILogger logger, string orderNumber, long totalCents);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Edenred order {OrderNumber} abandoned ({Failure}, provider said {ProviderCode}); holds released")]
+    private static partial void LogAbandoned(ILogger logger, string orderNumber, CheckoutFailure failure, string providerCode);
+}

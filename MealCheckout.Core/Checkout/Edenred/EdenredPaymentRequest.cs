@@ -1,0 +1,13 @@
+using MealCheckout.Core.Payments;
+
+namespace MealCheckout.Core.Checkout;
+
+/// <summary>
+/// One press of Pay with Edenred. <see cref="Order"/>'s checkout id is made by the page once per
+/// attempt (a second press or a reload finds the same order); <see cref="Login"/> names the
+/// diner's stored Edenred login and the checkout it was made for.
+/// </summary>
+public sealed record EdenredPaymentRequest(OrderDraft Order, EdenredLoginReference Login, CardDetails? BankCard);
+
+/// <summary>The opaque id the browser holds for a server-side Edenred login, and the checkout it is bound to.</summary>
+public sealed record EdenredLoginReference(Guid SignInId, Guid CheckoutId);

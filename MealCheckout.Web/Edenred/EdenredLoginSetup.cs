@@ -1,0 +1,187 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using MealCheckout.Core.Payments;
+using MealCheckout.Core.Payments.Edenred;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OAuth;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+
+namespace MealCheckout.Web.Edenred;
+
+/// <summary>
+/// "Pay with Edenred": the framework's OAuth handler (authorization code, PKCE, state) plus what
+/// OpenID Connect adds, done by hand because the OpenIdConnect handler package is not available
+/// here (docs/decisions/0004): a nonce in the authorization URL, and the id_token checked against
+/// the discovery document and JWKS. The tokens never reach the browser: they are stored server-side
+/// for the tab's checkout, and the diner comes back to the checkout with an opaque sign-in id.
+/// </summary>
+public static class EdenredLoginSetup
+{
+    public const string Scheme = "Edenred";
+
+    /// <summary>Carries the OAuth handshake only; nothing is ever signed in with it.</summary>
+    public const string HandshakeScheme = "EdenredHandshake";
+
+    public const string CallbackPath = "/signin-edenred";
+    private const string CheckoutItem = "checkout";
+    private const string NonceItem = "nonce";
+    private const string ReturnItem = "return";
+    private const string SignInItem = "signin";
+
+    /// <summary>
+    /// Where the Data Protection key ring lives: "DataProtection:KeyFolder", or a "keys" folder
+    /// beside the SQLite database (the app's data folder).
+    /// </summary>
+    public static string KeyFolder(IConfiguration configuration, string contentRoot)
+    {
+        var configured = configuration["DataProtection:KeyFolder"];
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return Path.IsPathRooted(configured) ? configured : Path.Combine(contentRoot, configured);
+        }
+        var database = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(
+            configuration.GetConnectionString(Core.Persistence.PersistenceServiceCollectionExtensions.ConnectionStringName)
+            ?? Core.Persistence.PersistenceServiceCollectionExtensions.DefaultConnectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.IsPathRooted(database) ? database : Path.Combine(contentRoot, database));
+        return Path.Combine(string.IsNullOrEmpty(folder) ? contentRoot : folder, "keys");
+    }
+
+    public static IServiceCollection AddEdenredLogin(this IServiceCollection services, IConfiguration configuration, string keyFolder)
+    {
+        // Tokens are encrypted with this key ring: kept on disk so a restart can still read them.
+        services.AddDataProtection().SetApplicationName("MealCheckout").PersistKeysToFileSystem(new DirectoryInfo(keyFolder));
+        services.AddAuthentication()
+            .AddCookie(HandshakeScheme, options =>
+            {
+                options.Cookie.Name = "edenred-handshake";
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            })
+            .AddOAuth(Scheme, options =>
+            {
+                var edenred = configuration.GetSection(EdenredOptions.SectionName).Get<EdenredOptions>() ?? new EdenredOptions();
+                options.SignInScheme = HandshakeScheme;
+                options.ClientId = edenred.ClientId;
+                options.ClientSecret = edenred.ClientSecret;
+                options.CallbackPath = CallbackPath;
+                options.UsePkce = true;
+                options.SaveTokens = false;
+                options.Scope.Clear();
+                foreach (var scope in new[] { "openid", "offline_access", edenred.PaymentScope })
+                {
+                    options.Scope.Add(scope);
+                }
+                options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.CorrelationCookie.SameSite = SameSiteMode.Lax; // the SSO sends the diner back with a top-level GET
+                options.Events = new OAuthEvents
+                {
+                    OnRedirectToAuthorizationEndpoint = AddNonceAsync,
+                    OnCreatingTicket = StoreTokensAsync,
+                    OnTicketReceived = ReturnToCheckoutAsync,
+                    OnRemoteFailure = LoginFailedAsync,
+                };
+            });
+        services.AddSingleton<IConfigureOptions<OAuthOptions>, EndpointsFromAuthority>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapEdenredLogin(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/edenred/login", (HttpContext http, Guid checkout, string? returnUrl) =>
+        {
+            var properties = new AuthenticationProperties { RedirectUri = "/" };
+            properties.Items[CheckoutItem] = checkout.ToString();
+            properties.Items[ReturnItem] = LocalPath(returnUrl);
+            properties.Items[NonceItem] = Base64Url(RandomNumberGenerator.GetBytes(32));
+            return Results.Challenge(properties, [Scheme]);
+        });
+        endpoints.MapGet("/edenred/logout", async (HttpContext http, Guid signIn, Guid checkout, string? returnUrl, EdenredSignIns signIns, EdenredSso sso) =>
+        {
+            var back = LocalPath(returnUrl);
+            var session = await signIns.FindAsync(signIn, checkout, http.RequestAborted);
+            if (session is null)
+            {
+                return Results.LocalRedirect(back);
+            }
+            await signIns.ForgetAsync(signIn, http.RequestAborted);
+            var postLogout = $"{http.Request.Scheme}://{http.Request.Host}{back.Split('?')[0]}";
+            return Results.Redirect(await sso.EndSessionUrlAsync(session.Tokens.IdToken, postLogout, http.RequestAborted));
+        });
+        return endpoints;
+    }
+
+    private static Task AddNonceAsync(RedirectContext<OAuthOptions> context)
+    {
+        // The nonce travels inside the protected state; the id_token must echo it.
+        var nonce = context.Properties.Items[NonceItem]!;
+        context.Response.Redirect(context.RedirectUri + "&nonce=" + Uri.EscapeDataString(nonce));
+        return Task.CompletedTask;
+    }
+
+    private static async Task StoreTokensAsync(OAuthCreatingTicketContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var idToken = context.TokenResponse.Response?.RootElement.TryGetProperty("id_token", out var id) == true ? id.GetString() : null;
+        if (string.IsNullOrEmpty(idToken) || string.IsNullOrEmpty(context.RefreshToken) || string.IsNullOrEmpty(context.AccessToken))
+        {
+            throw new AuthenticationFailureException("Edenred did not return the tokens the checkout needs.");
+        }
+        var identity = await services.GetRequiredService<EdenredSso>().ValidateIdTokenAsync(idToken, context.Properties.Items[NonceItem]!, context.HttpContext.RequestAborted);
+        var username = identity.FindFirst("username")?.Value ?? identity.FindFirst("email")?.Value ?? identity.FindFirst(ClaimTypes.Email)?.Value
+            ?? throw new AuthenticationFailureException("The Edenred id_token names no user.");
+        var expiresAt = services.GetRequiredService<TimeProvider>().GetUtcNow().Add(context.ExpiresIn ?? TimeSpan.FromMinutes(5));
+        var checkoutId = Guid.Parse(context.Properties.Items[CheckoutItem]!);
+        var signInId = await services.GetRequiredService<EdenredSignIns>().SaveAsync(checkoutId, username,
+            new EdenredTokens(context.AccessToken, context.RefreshToken, idToken, expiresAt), context.HttpContext.RequestAborted);
+        context.Properties.Items[SignInItem] = signInId.ToString();
+    }
+
+    /// <summary>Back to the checkout with the opaque sign-in id; the handshake signs nobody in.</summary>
+    private static Task ReturnToCheckoutAsync(TicketReceivedContext context)
+    {
+        context.HandleResponse();
+        var back = context.Properties!.Items[ReturnItem]!;
+        context.Response.Redirect(back + (back.Contains('?') ? "&" : "?") + "edenredLogin=" + context.Properties.Items[SignInItem]);
+        return Task.CompletedTask;
+    }
+
+    private static Task LoginFailedAsync(RemoteFailureContext context)
+    {
+        context.HandleResponse();
+        var back = context.Properties?.Items.TryGetValue(ReturnItem, out var r) == true && r is not null ? r : "/checkout";
+        context.Response.Redirect(back + (back.Contains('?') ? "&" : "?") + "edenredLogin=failed");
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Only a path on this app: never an open redirect.</summary>
+    private static string LocalPath(string? returnUrl) =>
+        returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl
+            : "/checkout";
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>
+    /// The SSO's authorize and token endpoints under its authority, resolved when the handler is
+    /// first built (the app is listening by then, so a sandbox path resolves to this app). Not read
+    /// from the discovery document here: the options are built inside the first request, and when
+    /// the sandbox is this app, fetching the document from there would wait on that same request.
+    /// </summary>
+    private sealed class EndpointsFromAuthority(IOptions<EdenredOptions> edenred, IProviderAddressResolver addresses) : IConfigureNamedOptions<OAuthOptions>
+    {
+        public void Configure(string? name, OAuthOptions options)
+        {
+            if (name != Scheme)
+            {
+                return;
+            }
+            var authority = addresses.Resolve(edenred.Value.Authority).ToString().TrimEnd('/') + "/";
+            options.AuthorizationEndpoint = authority + "connect/authorize";
+            options.TokenEndpoint = authority + "connect/token";
+        }
+
+        public void Configure(OAuthOptions options) => Configure(Options.DefaultName, options);
+    }
+}
