@@ -5,8 +5,8 @@ using MealCheckout.Core.Payments.Edenred;
 namespace MealCheckout.Core.Checkout;
 
 /// <summary>
-/// Capture, cancel and refund of an authorised Edenred leg (client credentials only, so the
-/// reconciler and the staff area can call them without the diner). The tstamp is saved before each
+/// Capture and cancel of an authorised Edenred leg (client credentials only, so the reconciler
+/// can call them without the diner); staff refunds go through EdenredLegRefunder. The tstamp is saved before each
 /// call; when an answer is lost, the transaction's status is read before anything is sent again.
 /// Each returns false when the outcome is still unknown (the leg stays as it was, to be retried).
 /// </summary>
@@ -15,7 +15,6 @@ public sealed class EdenredLegActions(LegCalls calls, EdenredClient edenred, Ede
     public const string AuthorizeOperation = "authorize";
     private const string CaptureOperation = "capture";
     private const string CancelOperation = "cancel";
-    private const string RefundOperation = "refund";
 
     public Task<bool> CaptureAsync(Guid orderId, Guid legId, CancellationToken cancellationToken) =>
         ActAsync(orderId, legId, CaptureOperation, EdenredTransaction.Captured,
@@ -24,11 +23,6 @@ public sealed class EdenredLegActions(LegCalls calls, EdenredClient edenred, Ede
     public Task<bool> CancelAsync(Guid orderId, Guid legId, string reason, CancellationToken cancellationToken) =>
         ActAsync(orderId, legId, CancelOperation, EdenredTransaction.Cancelled,
             (leg, tstamp) => edenred.CancelAsync(leg.ProviderReference!, leg.AuthorisedAmount, tstamp, cancellationToken), reason, cancellationToken);
-
-    /// <summary>Gives the diner back a captured Edenred leg: Edenred refunds the full captured amount only.</summary>
-    public Task<bool> RefundAsync(Guid orderId, Guid legId, string reason, CancellationToken cancellationToken) =>
-        ActAsync(orderId, legId, RefundOperation, EdenredTransaction.Refunded,
-            (leg, tstamp) => edenred.RefundAsync(leg.ProviderReference!, leg.CapturedAmount, tstamp, cancellationToken), reason, cancellationToken);
 
     /// <summary>
     /// Authorises the voucher leg with the diner's token and the tstamp saved with its pending call.

@@ -5,6 +5,7 @@ using MealCheckout.Core.Menu;
 using MealCheckout.Core.Orders;
 using MealCheckout.Core.Payments;
 using MealCheckout.Core.Payments.Edenred;
+using MealCheckout.Core.Staff.Refunds;
 using MealCheckout.Sandbox.Adyen;
 using MealCheckout.Sandbox.Edenred;
 using MealCheckout.Sandbox.Faults;
@@ -344,15 +345,20 @@ public sealed class EdenredCheckoutTests : IDisposable
     }
 
     [Fact]
-    public async Task A_captured_leg_is_refunded_in_full()
+    public async Task A_manager_refunds_a_captured_leg_in_full_once()
     {
         var login = await LoginAsync(Pablo);
         var outcome = await PayAsync(login, [Steak], null);
         var leg = Assert.Single((await OrderAsync(outcome)).Legs);
 
-        Assert.True(await Get<EdenredLegActions>().RefundAsync(outcome.OrderId, leg.Id, "staff refund", CancellationToken.None));
+        var refunds = Get<LegRefunds>();
+        Assert.True(refunds.CanRefundWithProvider(leg));
+        var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => refunds.RefundAsync(outcome.OrderId, leg.Id, "manager@mealcheckout.test"))));
 
-        Assert.Equal(LegState.Refunded, Assert.Single((await OrderAsync(outcome)).Legs).State);
+        Assert.All(results, r => Assert.True(r.LegIsRefunded, r.ToString()));
+        var refunded = Assert.Single((await OrderAsync(outcome)).Legs);
+        Assert.Equal((LegState.Refunded, 1850L), (refunded.State, refunded.RefundedAmount.Cents));
+        Assert.EndsWith("Z", Assert.Single(refunded.Calls, c => c.Operation == LegRefunds.RefundOperation).IdempotencyKey, StringComparison.Ordinal);
         Assert.Equal(("refunded", 1850L), (Edenred.Transactions.Single().Status, Edenred.Transactions.Single().RefundedAmount));
         Assert.Equal(10_000, Edenred.Available(Pablo));
     }

@@ -122,27 +122,6 @@ public sealed class LegRefundsTests : IDisposable
     }
 
     [Fact]
-    public async Task An_Edenred_leg_without_a_refunder_is_not_refunded_and_nothing_pretends_it_was()
-    {
-        var at = DateTimeOffset.UtcNow;
-        var order = Order.Create(DemoRestaurant.Restaurant.Id, OrderNumber.New(ParisCalendar.DayOf(at)), "fr-FR", Fulfilment.Pickup,
-            [new NewOrderLine("Salade", ItemKind.Food, Money.FromCents(1200), 1)], at);
-        var leg = order.AddVoucherLeg(VoucherIssuer.Edenred, "lerouxpablo@yopmail.com", Money.FromCents(1200), at);
-        leg.MoveTo(LegState.Authorizing, at);
-        leg.Captured(Money.FromCents(1200), at);
-        await Get<IOrderStore>().AddAsync(order);
-
-        var refunds = Get<LegRefunds>();
-        var result = await refunds.RefundAsync(order.Id, leg.Id, Manager);
-
-        Assert.False(refunds.CanRefundWithProvider(leg));
-        Assert.Equal(RefundOutcome.NotAvailableForIssuer, result.Outcome);
-        var after = (await Get<IOrderStore>().FindAsync(order.Id))!.Legs.Single();
-        Assert.Equal(LegState.Captured, after.State);
-        Assert.Empty(after.Calls);
-    }
-
-    [Fact]
     public async Task A_leg_that_took_no_money_cannot_be_refunded()
     {
         var today = ParisCalendar.DayOf(DateTimeOffset.UtcNow);
