@@ -21,9 +21,9 @@ public sealed class StaffLoginTests(BrowserFixture browser) : IDisposable
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
         await login.SubmitAsync(StaffSession.ReadOnly, "not-the-password");
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("identifiant ou mot de passe incorrect");
-        await Assertions.Expect(page.GetByTestId("login-password")).ToHaveValueAsync("");
+        await Assertions.Expect(page.GetByTestId("login-error")).ToContainTextAsync("identifiant ou mot de passe incorrect");
         await BrowserFixture.ScreenshotAsync(page, "staff-login-refused-fr");
+        await Assertions.Expect(page.GetByTestId("login-password")).ToHaveValueAsync("");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
         await login.SignInAsync(StaffSession.ReadOnly, StaffSession.ReadOnlyPassword);

@@ -31,19 +31,27 @@ public sealed class OrderHistoryBrowser(OrderHistoryReader reader)
             sort = pageSort;
             known.Clear();
         }
-        total ??= await reader.CountAsync(filter, cancellationToken);
-        if (skip >= total)
+        // A newer request may change the filter while this one awaits: only then-current results are remembered.
+        var (readFilter, readSort) = (filter, sort);
+        var count = total ?? await reader.CountAsync(readFilter, cancellationToken);
+        if (IsCurrent())
         {
-            return new OrderHistoryPage([], total.Value);
+            total = count;
         }
-        take = Math.Min(take, total.Value - skip);
-        var rows = await reader.ReadAsync(filter, sort, CheapestSeek(skip, take, total.Value), take, cancellationToken);
-        if (rows.Count > 0)
+        if (skip >= count)
         {
-            known[skip] = rows[0].Key(sort.Column);
-            known[skip + rows.Count - 1] = rows[^1].Key(sort.Column);
+            return new OrderHistoryPage([], count);
         }
-        return new OrderHistoryPage(rows, total.Value);
+        take = Math.Min(take, count - skip);
+        var rows = await reader.ReadAsync(readFilter, readSort, CheapestSeek(skip, take, count), take, cancellationToken);
+        if (rows.Count > 0 && IsCurrent())
+        {
+            known[skip] = rows[0].Key(readSort.Column);
+            known[skip + rows.Count - 1] = rows[^1].Key(readSort.Column);
+        }
+        return new OrderHistoryPage(rows, count);
+
+        bool IsCurrent() => ReferenceEquals(filter, readFilter) && sort == readSort;
     }
 
     /// <summary>The read that skips the fewest rows: from the start, from the end, or next to a row already shown.</summary>
