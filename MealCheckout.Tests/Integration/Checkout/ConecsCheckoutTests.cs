@@ -28,8 +28,8 @@ public sealed class ConecsCheckoutTests : IDisposable
 
     private readonly MealCheckoutAppFactory app = new(new Dictionary<string, string?>
     {
-        ["Payments:Adyen:TimeoutSeconds"] = "2",
-        ["Sandbox:Adyen:CommitTimeoutMilliseconds"] = "3000",
+        ["Payments:Adyen:TimeoutSeconds"] = "5",
+        ["Sandbox:Adyen:CommitTimeoutMilliseconds"] = "7000",
     }, weekdayClock: true);
 
     private ConecsCheckout Checkout => app.Services.GetRequiredService<ConecsCheckout>();

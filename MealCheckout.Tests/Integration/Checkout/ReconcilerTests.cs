@@ -22,8 +22,8 @@ public sealed class ReconcilerTests : IDisposable
 
     private readonly MealCheckoutAppFactory app = new(new Dictionary<string, string?>
     {
-        ["Payments:Adyen:TimeoutSeconds"] = "1",
-        ["Sandbox:Adyen:CommitTimeoutMilliseconds"] = "1500",
+        ["Payments:Adyen:TimeoutSeconds"] = "4",
+        ["Sandbox:Adyen:CommitTimeoutMilliseconds"] = "6000",
         // Passes run only when the test says so, and every open order counts as interrupted.
         ["Reconciler:IntervalSeconds"] = "3600",
         ["Reconciler:StaleAfterSeconds"] = "0",
@@ -67,7 +67,7 @@ public sealed class ReconcilerTests : IDisposable
     [Fact]
     public async Task A_payment_taken_whose_answer_never_came_is_found_through_its_notification_and_completed()
     {
-        Get<SandboxFaults>().Arm(new SandboxFault(FaultTarget.Adyen, FaultKind.TimeoutAfterCommit, Match: "0010", Value: 1500, Times: 2, PathEndsWith: "/payments"));
+        Get<SandboxFaults>().Arm(new SandboxFault(FaultTarget.Adyen, FaultKind.TimeoutAfterCommit, Match: "0010", Value: 6000, Times: 2, PathEndsWith: "/payments"));
 
         var outcome = await PayAsync(bankCard: null, [new NewOrderLine("Steak frites", ItemKind.Food, Money.FromCents(1850), 1)]);
         Assert.Equal(CheckoutFailure.OutcomeBeingChecked, outcome.Failure);
