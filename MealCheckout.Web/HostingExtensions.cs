@@ -50,6 +50,7 @@ public static class HostingExtensions
         services.AddScoped<MenuPricing>();
         services.AddScoped<CartState>();
         services.AddScoped<EdenredLoginState>();
+        services.AddScoped<CheckoutAttempt>();
 
         services.AddMealCheckoutRateLimits(configuration);
         return builder;

@@ -31,16 +31,7 @@ public sealed class CartState(ProtectedSessionStorage storage, MenuPricing prici
         {
             return;
         }
-        StoredCart? stored = null;
-        try
-        {
-            var result = await storage.GetAsync<StoredCart>(StorageKey);
-            stored = result.Success ? result.Value : null;
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            // A cart written under an older key ring cannot be read: start afresh rather than fail.
-        }
+        var stored = await storage.ReadOrDefaultAsync<StoredCart>(StorageKey);
         if (stored is not null)
         {
             Fulfilment = stored.Fulfilment;

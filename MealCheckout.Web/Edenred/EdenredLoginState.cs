@@ -1,4 +1,5 @@
 using MealCheckout.Core.Checkout;
+using MealCheckout.Web.Checkout;
 using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 
 namespace MealCheckout.Web.Edenred;
@@ -25,15 +26,7 @@ public sealed class EdenredLoginState(ProtectedSessionStorage storage)
         {
             return;
         }
-        try
-        {
-            var result = await storage.GetAsync<Stored>(StorageKey);
-            current = result.Success ? result.Value : null;
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            current = null; // written under another key ring: start afresh
-        }
+        current = await storage.ReadOrDefaultAsync<Stored>(StorageKey);
         if (current is null)
         {
             current = new Stored(Guid.NewGuid(), null);
