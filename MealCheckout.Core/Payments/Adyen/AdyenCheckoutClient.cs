@@ -5,7 +5,6 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
-using Polly.Retry;
 using Polly.Timeout;
 
 namespace MealCheckout.Core.Payments.Adyen;
@@ -21,17 +20,7 @@ public sealed partial class AdyenCheckoutClient(HttpClient http, IOptions<AdyenO
     private const string Provider = "Adyen";
     private readonly AdyenOptions settings = options.Value;
 
-    private ResiliencePipeline Pipeline => field ??= new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            // Only transient answers that prove nothing happened, or idempotent replays, are retried.
-            ShouldHandle = new PredicateBuilder().Handle<TransientProviderException>(),
-            MaxRetryAttempts = 2,
-            Delay = TimeSpan.FromMilliseconds(200),
-            BackoffType = DelayBackoffType.Exponential,
-        })
-        .AddTimeout(TimeSpan.FromSeconds(settings.TimeoutSeconds))
-        .Build();
+    private ResiliencePipeline Pipeline => field ??= ProviderResilience.Pipeline(settings.TimeoutSeconds);
 
     public Task<PaymentMethodsResponse> GetPaymentMethodsAsync(CancellationToken cancellationToken) =>
         PostAsync("paymentMethods", new PaymentMethodsRequest(settings.MerchantAccount, "FR"), AdyenJsonContext.Default.PaymentMethodsRequest, AdyenJsonContext.Default.PaymentMethodsResponse, null, cancellationToken);
@@ -145,9 +134,4 @@ public sealed partial class AdyenCheckoutClient(HttpClient http, IOptions<AdyenO
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Adyen {Path} answered {Status} {ErrorCode} in {ElapsedMs} ms (idempotency key {IdempotencyKey})")]
     private static partial void LogCall(ILogger logger, string path, int status, string errorCode, long elapsedMs, string idempotencyKey);
-
-    private sealed class TransientProviderException(int status, Exception? inner) : Exception("Transient provider failure.", inner)
-    {
-        public int Status { get; } = status;
-    }
 }

@@ -7,7 +7,6 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
-using Polly.Retry;
 using Polly.Timeout;
 
 namespace MealCheckout.Core.Payments.Edenred;
@@ -27,16 +26,7 @@ public sealed partial class EdenredClient(HttpClient http, IOptions<EdenredOptio
     private readonly EdenredOptions settings = options.Value;
 
     /// <summary>Reads are retried on answers that prove nothing; writes only on a rate-limit refusal (Edenred did nothing).</summary>
-    private ResiliencePipeline Pipeline => field ??= new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<TransientProviderException>(),
-            MaxRetryAttempts = 2,
-            Delay = TimeSpan.FromMilliseconds(200),
-            BackoffType = DelayBackoffType.Exponential,
-        })
-        .AddTimeout(TimeSpan.FromSeconds(settings.TimeoutSeconds))
-        .Build();
+    private ResiliencePipeline Pipeline => field ??= ProviderResilience.Pipeline(settings.TimeoutSeconds);
 
     public Task<EdenredBalance> GetBalanceAsync(string username, string accessToken, CancellationToken cancellationToken) =>
         SendAsync<object, EdenredBalance>("balance", HttpMethod.Get, $"v2/users/{Uri.EscapeDataString(username)}", null, null,
@@ -167,9 +157,4 @@ public sealed partial class EdenredClient(HttpClient http, IOptions<EdenredOptio
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Edenred {Operation} answered {Status} {ErrorCode} in {ElapsedMs} ms")]
     private static partial void LogCall(ILogger logger, string operation, int status, string errorCode, long elapsedMs);
-
-    private sealed class TransientProviderException(int status, Exception? inner) : Exception("Transient provider failure.", inner)
-    {
-        public int Status { get; } = status;
-    }
 }
