@@ -28,8 +28,8 @@ public sealed class ConecsCheckoutTests : IDisposable
 
     private readonly MealCheckoutAppFactory app = new(new Dictionary<string, string?>
     {
-        ["Payments:Adyen:TimeoutSeconds"] = "5",
-        ["Sandbox:Adyen:CommitTimeoutMilliseconds"] = "7000",
+        ["Payments:Adyen:TimeoutSeconds"] = "10",
+        ["Sandbox:Adyen:CommitTimeoutMilliseconds"] = "12000",
     }, weekdayClock: true);
 
     private ConecsCheckout Checkout => app.Services.GetRequiredService<ConecsCheckout>();
