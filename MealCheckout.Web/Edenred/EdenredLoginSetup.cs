@@ -13,7 +13,7 @@ namespace MealCheckout.Web.Edenred;
 /// <summary>
 /// "Pay with Edenred": the framework's OAuth handler (authorization code, PKCE, state) plus what
 /// OpenID Connect adds, done by hand because the OpenIdConnect handler package is not available
-/// here (docs/decisions/0004): a nonce in the authorization URL, and the id_token checked against
+/// here (docs/decisions/0006): a nonce in the authorization URL, and the id_token checked against
 /// the discovery document and JWKS. The tokens never reach the browser: they are stored server-side
 /// for the tab's checkout, and the diner comes back to the checkout with an opaque sign-in id.
 /// </summary>
