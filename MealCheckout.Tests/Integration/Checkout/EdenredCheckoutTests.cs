@@ -363,16 +363,7 @@ public sealed class EdenredCheckoutTests : IDisposable
         Assert.Equal(10_000, Edenred.Available(Pablo));
     }
 
-    private async Task<EdenredLoginReference> LoginAsync(string email)
-    {
-        using var tokens = await EdenredLogin.TokensAsync(app.RootUri, email);
-        var root = tokens.RootElement;
-        var checkoutId = Guid.NewGuid();
-        var signInId = await Get<EdenredSignIns>().SaveAsync(checkoutId, email, new EdenredTokens(
-            root.GetProperty("access_token").GetString()!, root.GetProperty("refresh_token").GetString()!, root.GetProperty("id_token").GetString()!,
-            DateTimeOffset.UtcNow.AddMinutes(5)), CancellationToken.None);
-        return new EdenredLoginReference(signInId, checkoutId);
-    }
+    private Task<EdenredLoginReference> LoginAsync(string email) => EdenredLogin.SignInForCheckoutAsync(app.RootUri, Get<EdenredSignIns>(), email);
 
     private Task<CheckoutOutcome> PayAsync(EdenredLoginReference login, NewOrderLine[] lines, string? bankNumber, Guid? checkoutId = null)
     {

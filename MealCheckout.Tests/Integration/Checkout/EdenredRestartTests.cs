@@ -95,16 +95,8 @@ public sealed class EdenredRestartTests : IAsyncLifetime
         return app;
     }
 
-    private async Task<EdenredLoginReference> LoginAsync(MealCheckoutAppFactory app)
-    {
-        using var tokens = await EdenredLogin.TokensAsync(providers.BaseAddress, Pablo);
-        var root = tokens.RootElement;
-        var checkoutId = Guid.NewGuid();
-        var signInId = await app.Services.GetRequiredService<EdenredSignIns>().SaveAsync(checkoutId, Pablo, new EdenredTokens(
-            root.GetProperty("access_token").GetString()!, root.GetProperty("refresh_token").GetString()!, root.GetProperty("id_token").GetString()!,
-            DateTimeOffset.UtcNow.AddMinutes(5)), CancellationToken.None);
-        return new EdenredLoginReference(signInId, checkoutId);
-    }
+    private Task<EdenredLoginReference> LoginAsync(MealCheckoutAppFactory app) =>
+        EdenredLogin.SignInForCheckoutAsync(providers.BaseAddress, app.Services.GetRequiredService<EdenredSignIns>(), Pablo);
 
     private static Task<CheckoutOutcome> PayAsync(MealCheckoutAppFactory app, EdenredLoginReference login)
     {
