@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using MealCheckout.Core.Payments;
 using MealCheckout.Core.Payments.Edenred;
+using MealCheckout.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OAuth;
@@ -155,11 +156,7 @@ public static class EdenredLoginSetup
         return Task.CompletedTask;
     }
 
-    /// <summary>Only a path on this app: never an open redirect.</summary>
-    private static string LocalPath(string? returnUrl) =>
-        returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/checkout";
+    private static string LocalPath(string? returnUrl) => ReturnUrls.LocalOr(returnUrl, "/checkout");
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 

@@ -1,3 +1,4 @@
+using MealCheckout.Web.Security;
 using Microsoft.AspNetCore.Localization;
 
 namespace MealCheckout.Web.Localization;
@@ -21,12 +22,9 @@ public static class CultureEndpoints
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+            return Results.LocalRedirect(ReturnUrls.LocalOr(returnUrl, "/"));
         });
         return endpoints;
     }
 
-    // Only same-site paths: never let the switch become an open redirect.
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }

@@ -1,4 +1,5 @@
 using MealCheckout.Core.Persistence;
+using MealCheckout.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 
@@ -79,8 +80,7 @@ public static class StaffAccounts
 
     /// <summary>Where to go after signing in: only a staff page of this site, never an open redirect.</summary>
     public static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith("/staff/", StringComparison.Ordinal)
-            && !returnUrl.StartsWith(LoginPath, StringComparison.Ordinal) && !returnUrl.Contains('\\', StringComparison.Ordinal)
-            ? returnUrl
-            : "/staff/orders";
+        returnUrl is not null && returnUrl.StartsWith(LoginPath, StringComparison.Ordinal)
+            ? "/staff/orders"
+            : ReturnUrls.LocalUnderOr(returnUrl, "/staff/", "/staff/orders");
 }
