@@ -5,6 +5,7 @@ using MealCheckout.Core.Staff.History;
 using MealCheckout.Sandbox;
 using MealCheckout.Web.Checkout;
 using MealCheckout.Web.Edenred;
+using MealCheckout.Web.Errors;
 using MealCheckout.Web.Components;
 using MealCheckout.Web.Localization;
 using MealCheckout.Web.Security;
@@ -53,6 +54,7 @@ public static class HostingExtensions
         services.AddScoped<CheckoutAttempt>();
 
         services.AddMealCheckoutRateLimits(configuration);
+        services.AddMalformedRequestRefusals();
         return builder;
     }
 
@@ -60,9 +62,10 @@ public static class HostingExtensions
     {
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseExceptionHandler(ErrorPages.ServerErrorPath, createScopeForErrors: true);
             app.UseHsts();
         }
+        app.UseErrorPages();
         app.UseSecurityHeaders();
         app.UseRequestLocalization(options =>
         {
@@ -78,6 +81,7 @@ public static class HostingExtensions
         app.UseAntiforgery();
 
         app.MapStaticAssets();
+        app.MapErrorPages();
         app.MapCultureSwitch();
         app.MapPaymentWebhooks();
         app.MapStaffAccounts();

@@ -17,16 +17,32 @@ public sealed class ParisCalendar(TimeProvider time)
 {
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
+    /// <summary>
+    /// The days the app reasons about. No order predates the first; both ends stay far from the
+    /// calendar's limits, where turning a Paris midnight into UTC would overflow.
+    /// </summary>
+    public static readonly DateOnly FirstSupportedDay = new(2000, 1, 1);
+
+    public static readonly DateOnly LastSupportedDay = new(2099, 12, 31);
+
     public DateOnly Today() => DayOf(time.GetUtcNow());
+
+    public static bool IsSupported(DateOnly day) => day >= FirstSupportedDay && day <= LastSupportedDay;
 
     /// <summary>The wall-clock time in Paris, for showing times to diners and staff.</summary>
     public static DateTimeOffset ToParis(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Paris);
 
     public static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Paris).DateTime);
 
-    /// <summary>From midnight Paris to the next midnight Paris, in UTC: 23 or 25 hours on DST change days.</summary>
-    public static (DateTimeOffset StartUtc, DateTimeOffset EndUtc) DayBounds(DateOnly day) =>
-        (MidnightUtc(day), MidnightUtc(day.AddDays(1)));
+    /// <summary>
+    /// From midnight Paris to the next midnight Paris, in UTC: 23 or 25 hours on DST change days.
+    /// A day outside the supported range is brought to its nearest end, which selects the same orders.
+    /// </summary>
+    public static (DateTimeOffset StartUtc, DateTimeOffset EndUtc) DayBounds(DateOnly day)
+    {
+        var supported = day < FirstSupportedDay ? FirstSupportedDay : day > LastSupportedDay ? LastSupportedDay : day;
+        return (MidnightUtc(supported), MidnightUtc(supported.AddDays(1)));
+    }
 
     public static DayKind Kind(DateOnly day) =>
         FrenchPublicHolidays.IsHoliday(day) ? DayKind.PublicHoliday

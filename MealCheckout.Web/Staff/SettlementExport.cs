@@ -1,4 +1,5 @@
 using System.Globalization;
+using MealCheckout.Core.Calendar;
 using MealCheckout.Core.Staff.Settlement;
 
 namespace MealCheckout.Web.Staff;
@@ -26,7 +27,7 @@ public static class SettlementExport
         {
             if (!TryDay(from, out var first) || !TryDay(to, out var last) || last < first || last.DayNumber - first.DayNumber >= MaxDays)
             {
-                return Results.BadRequest($"Give from and to as yyyy-MM-dd, from before to, at most {MaxDays} days.");
+                return Results.Text(RangeRule, statusCode: StatusCodes.Status400BadRequest);
             }
             var rows = await report.ForDaysAsync(first, last, cancellationToken);
             var name = $"reversements-{first:yyyy-MM-dd}-{last:yyyy-MM-dd}.csv";
@@ -35,6 +36,9 @@ public static class SettlementExport
         return endpoints;
     }
 
+    private static readonly string RangeRule = string.Create(CultureInfo.InvariantCulture,
+        $"Give from and to as yyyy-MM-dd between {ParisCalendar.FirstSupportedDay:yyyy-MM-dd} and {ParisCalendar.LastSupportedDay:yyyy-MM-dd}, from on or before to, at most {MaxDays} days.");
+
     private static bool TryDay(string? text, out DateOnly day) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day) && ParisCalendar.IsSupported(day);
 }

@@ -15,17 +15,20 @@ namespace MealCheckout.Core.Payments.Adyen;
 public sealed partial class AdyenWebhookProcessor(
     IDbContextFactory<MealCheckoutDbContext> contexts, IOrderStore orders, IOptions<AdyenOptions> options, TimeProvider time, ILogger<AdyenWebhookProcessor> logger)
 {
-    /// <summary>Verifies and stores every item; false if any signature is wrong (nothing of that item is kept).</summary>
+    /// <summary>
+    /// Verifies and stores every item; false if any item is incomplete or wrongly signed (nothing of
+    /// that item is kept). A refused batch logs one line, however many items it holds.
+    /// </summary>
     public async Task<bool> ReceiveAsync(AdyenNotificationRequest request, CancellationToken cancellationToken)
     {
-        var allValid = true;
+        var items = (request.NotificationItems ?? []).Select(i => i?.NotificationRequestItem).ToList();
+        var refused = 0;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        foreach (var item in (request.NotificationItems ?? []).Select(i => i?.NotificationRequestItem))
+        foreach (var item in items)
         {
             if (item?.Amount is null || item.PspReference is null || item.MerchantReference is null || !item.HasValidSignature(options.Value.HmacKeyHex))
             {
-                LogBadSignature(logger, item?.EventCode ?? "?", item?.PspReference ?? "?");
-                allValid = false;
+                refused++;
                 continue;
             }
             var duplicate = await db.WebhookEvents.AnyAsync(w => w.Provider == "Adyen" && w.PspReference == item.PspReference && w.EventCode == item.EventCode && w.Success == item.IsSuccess, cancellationToken);
@@ -46,7 +49,11 @@ public sealed partial class AdyenWebhookProcessor(
             }
         }
         await db.SaveChangesAsync(cancellationToken);
-        return allValid;
+        if (refused > 0)
+        {
+            LogRefused(logger, refused, items.Count);
+        }
+        return refused == 0;
     }
 
     /// <summary>
@@ -103,6 +110,6 @@ public sealed partial class AdyenWebhookProcessor(
         return true;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Adyen notification {EventCode} for {PspReference} has a wrong HMAC signature: ignored")]
-    private static partial void LogBadSignature(ILogger logger, string eventCode, string pspReference);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Adyen notification batch: {Refused} of {Items} items incomplete or wrongly signed, ignored")]
+    private static partial void LogRefused(ILogger logger, int refused, int items);
 }
