@@ -52,6 +52,9 @@ public static class HostingExtensions
         services.AddScoped<CartState>();
         services.AddScoped<EdenredLoginState>();
         services.AddScoped<CheckoutAttempt>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<CircuitPayer>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<CircuitPayer>());
 
         services.AddMealCheckoutRateLimits(configuration);
         services.AddMalformedRequestRefusals();

@@ -22,6 +22,9 @@ public enum CheckoutFailure
 
     /// <summary>The Edenred login expired or was refused: log in to Edenred again, nothing was taken.</summary>
     EdenredLoginRequired,
+
+    /// <summary>Too many payments or balance checks from this page, client or card in a short time: refused before any provider call.</summary>
+    TooManyAttempts,
 }
 
 /// <summary>The result of one checkout attempt. <see cref="ProviderCode"/> keeps the provider's own reason.</summary>

@@ -24,6 +24,8 @@ public static class PaymentsServiceCollectionExtensions
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<EdenredSso>(sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(EdenredSso))));
         services.AddSingleton(new VoucherCardFingerprint(Encoding.UTF8.GetBytes(
             configuration["Payments:CardFingerprintKey"] ?? throw new InvalidOperationException("Payments:CardFingerprintKey is not configured."))));
+        services.AddOptions<PaymentLimitOptions>().Bind(configuration.GetSection(PaymentLimitOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PaymentAttemptLimiter>();
         services.AddOptions<ReconcilerOptions>().Bind(configuration.GetSection(ReconcilerOptions.SectionName));
         services.AddDataProtection();
         services.AddSingleton<EdenredSignIns>();

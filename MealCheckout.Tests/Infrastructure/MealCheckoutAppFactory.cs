@@ -17,14 +17,19 @@ public sealed class MealCheckoutAppFactory : WebApplicationFactory<Program>
 
     private readonly bool weekdayClock;
 
+    private readonly Action<IServiceCollection>? configureServices;
+
     /// <param name="weekdayClock">
     /// Runs the app (and its sandbox) on a clock that reads a Tuesday at the real time of day, so
     /// tests that pay with vouchers do not fail when CI happens to run on a Sunday or a holiday.
     /// </param>
-    public MealCheckoutAppFactory(IDictionary<string, string?>? overrides = null, string environment = "Development", bool weekdayClock = false)
+    /// <param name="configureServices">Adds observers to the app, e.g. a log capture or a provider call counter.</param>
+    public MealCheckoutAppFactory(IDictionary<string, string?>? overrides = null, string environment = "Development", bool weekdayClock = false,
+        Action<IServiceCollection>? configureServices = null)
     {
         this.environment = environment;
         this.weekdayClock = weekdayClock;
+        this.configureServices = configureServices;
         DatabasePath = directory.File("mealcheckout.db");
         settings = new Dictionary<string, string?>
         {
@@ -63,6 +68,10 @@ public sealed class MealCheckoutAppFactory : WebApplicationFactory<Program>
         if (weekdayClock)
         {
             builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(new WeekdayTimeProvider()));
+        }
+        if (configureServices is not null)
+        {
+            builder.ConfigureServices(configureServices);
         }
     }
 

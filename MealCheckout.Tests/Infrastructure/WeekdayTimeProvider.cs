@@ -5,10 +5,11 @@ namespace MealCheckout.Tests.Infrastructure;
 /// <summary>
 /// The real clock shifted by whole days onto the next ordinary weekday (Paris time): time still
 /// flows (token lifetimes, timeouts), but voucher issuers never see a Sunday or a public holiday.
+/// A test may move it further forward, e.g. past a rate-limit window.
 /// </summary>
 public sealed class WeekdayTimeProvider : TimeProvider
 {
-    private readonly TimeSpan shift;
+    private TimeSpan shift;
 
     public WeekdayTimeProvider()
     {
@@ -23,4 +24,6 @@ public sealed class WeekdayTimeProvider : TimeProvider
     }
 
     public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + shift;
+
+    public void Advance(TimeSpan by) => shift += by;
 }

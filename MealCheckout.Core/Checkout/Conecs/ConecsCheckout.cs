@@ -19,6 +19,7 @@ public sealed partial class ConecsCheckout(
     LegSettlement settlement,
     LegCalls calls,
     VoucherCardFingerprint fingerprint,
+    PaymentAttemptLimiter limiter,
     ILogger<ConecsCheckout> logger)
 {
     public async Task<CheckoutOutcome> PayAsync(ConecsPaymentRequest request, CancellationToken cancellationToken)
@@ -27,6 +28,10 @@ public sealed partial class ConecsCheckout(
         if (existing is not null)
         {
             return CheckoutOrders.OutcomeOf(existing); // a second press or a reload: never pay twice
+        }
+        if (!limiter.TryStartPayment(request.Payer, request.Voucher is { Card: var voucher } ? fingerprint.AccountOf(voucher) : null, request.BankCard))
+        {
+            return new CheckoutOutcome(request.CheckoutId, null, CheckoutFailure.TooManyAttempts);
         }
 
         var draft = new OrderDraft(request.CheckoutId, request.RestaurantId, request.Culture, request.Fulfilment, request.Lines);
@@ -37,7 +42,7 @@ public sealed partial class ConecsCheckout(
                 : await ContinueAsync(await checkoutOrders.CreateCardOnlyAsync(draft, cancellationToken), request, cancellationToken);
         }
 
-        var (balance, refusal) = await BalanceAsync(voucherCard, request.CheckoutId, cancellationToken);
+        var (balance, refusal) = await BalanceAsync(voucherCard, request.CheckoutId, request.Payer, cancellationToken);
         if (balance is null)
         {
             return refusal!;
@@ -60,9 +65,13 @@ public sealed partial class ConecsCheckout(
     /// Null plan with a refusal when the card cannot pay at all (expired, blocked, provider down).
     /// </summary>
     public async Task<(Money? Balance, SplitPlan? Plan, CheckoutOutcome? Refusal)> PreviewAsync(
-        VoucherIssuer issuer, CardDetails voucherCard, Money total, Money eligibleSubtotal, CancellationToken cancellationToken)
+        VoucherIssuer issuer, CardDetails voucherCard, Money total, Money eligibleSubtotal, PayerIdentity payer, CancellationToken cancellationToken)
     {
-        var (balance, refusal) = await BalanceAsync(voucherCard, Guid.NewGuid(), cancellationToken);
+        if (!limiter.TryStartBalanceCheck(payer, fingerprint.AccountOf(voucherCard)))
+        {
+            return (null, null, new CheckoutOutcome(Guid.Empty, null, CheckoutFailure.TooManyAttempts));
+        }
+        var (balance, refusal) = await BalanceAsync(voucherCard, Guid.NewGuid(), payer, cancellationToken);
         if (balance is null)
         {
             return (null, null, refusal);
@@ -70,17 +79,25 @@ public sealed partial class ConecsCheckout(
         return (balance, await checkoutOrders.PreviewAsync(issuer, fingerprint.AccountOf(voucherCard), total, eligibleSubtotal, balance.Value, cancellationToken), null);
     }
 
-    private async Task<(Money? Balance, CheckoutOutcome? Refusal)> BalanceAsync(CardDetails voucherCard, Guid checkoutId, CancellationToken cancellationToken)
+    /// <summary>The card's balance; a card the issuer will not read (unknown, expired, blocked) counts against the payer.</summary>
+    private async Task<(Money? Balance, CheckoutOutcome? Refusal)> BalanceAsync(CardDetails voucherCard, Guid checkoutId, PayerIdentity payer, CancellationToken cancellationToken)
     {
         try
         {
             var balance = await adyen.GetBalanceAsync(voucherCard, checkoutId.ToString("N"), cancellationToken);
-            return balance.ResultCode == "Failed"
-                ? (null, new CheckoutOutcome(checkoutId, null, CheckoutFailure.VoucherRefused, balance.RefusalReason))
-                : (Money.FromCents(balance.Balance?.Value ?? 0), null);
+            if (balance.ResultCode == "Failed")
+            {
+                limiter.RecordRefusedCard(payer);
+                return (null, new CheckoutOutcome(checkoutId, null, CheckoutFailure.VoucherRefused, balance.RefusalReason));
+            }
+            return (Money.FromCents(balance.Balance?.Value ?? 0), null);
         }
         catch (Exception ex) when (ex is ProviderOutcomeUnknownException or ProviderErrorException)
         {
+            if (ex is ProviderErrorException { HttpStatus: >= 400 and < 500 })
+            {
+                limiter.RecordRefusedCard(payer); // e.g. 422 "Invalid card number": the number does not exist
+            }
             return (null, new CheckoutOutcome(checkoutId, null, CheckoutFailure.ProviderUnavailable, (ex as ProviderErrorException)?.ErrorCode));
         }
     }

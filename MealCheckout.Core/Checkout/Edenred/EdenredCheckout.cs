@@ -22,6 +22,7 @@ public sealed partial class EdenredCheckout(
     AdyenLegActions card,
     LegSettlement settlement,
     LegCalls calls,
+    PaymentAttemptLimiter limiter,
     ILogger<EdenredCheckout> logger)
 {
     public async Task<CheckoutOutcome> PayAsync(EdenredPaymentRequest request, CancellationToken cancellationToken)
@@ -36,6 +37,10 @@ public sealed partial class EdenredCheckout(
         if (session is null)
         {
             return new CheckoutOutcome(checkoutId, null, CheckoutFailure.EdenredLoginRequired);
+        }
+        if (!limiter.TryStartPayment(request.Payer, session.Username, request.BankCard))
+        {
+            return new CheckoutOutcome(checkoutId, null, CheckoutFailure.TooManyAttempts);
         }
         var (available, refusal) = await AvailableAsync(session, request.Order.Lines, checkoutId, cancellationToken);
         if (available is null)
@@ -100,12 +105,16 @@ public sealed partial class EdenredCheckout(
     /// how the bill would split. A refusal instead when Edenred cannot be used (login gone, account blocked, down).
     /// </summary>
     public async Task<(Money? Available, SplitPlan? Plan, CheckoutOutcome? Refusal)> PreviewAsync(
-        EdenredLoginReference login, IReadOnlyList<NewOrderLine> lines, CancellationToken cancellationToken)
+        EdenredLoginReference login, IReadOnlyList<NewOrderLine> lines, PayerIdentity payer, CancellationToken cancellationToken)
     {
         var session = await signIns.FindAsync(login.SignInId, login.CheckoutId, cancellationToken);
         if (session is null)
         {
             return (null, null, new CheckoutOutcome(Guid.Empty, null, CheckoutFailure.EdenredLoginRequired));
+        }
+        if (!limiter.TryStartBalanceCheck(payer, session.Username))
+        {
+            return (null, null, new CheckoutOutcome(Guid.Empty, null, CheckoutFailure.TooManyAttempts));
         }
         var (available, refusal) = await AvailableAsync(session, lines, Guid.Empty, cancellationToken);
         if (available is null)

@@ -31,6 +31,8 @@ public sealed class ConecsCheckoutTests : IDisposable
         // Generous for a busy machine: the card that never answers is dropped after 3 s anyway.
         ["Payments:Adyen:TimeoutSeconds"] = "10",
         ["Sandbox:Adyen:CommitTimeoutMilliseconds"] = "3000",
+        // The daily-cap race below pays twenty times with one card; the card limit has its own tests.
+        ["RateLimits:PaymentPerCardPerMinute"] = "100",
     }, weekdayClock: true);
 
     private ConecsCheckout Checkout => app.Services.GetRequiredService<ConecsCheckout>();
@@ -179,7 +181,7 @@ public sealed class ConecsCheckoutTests : IDisposable
         var bank = bankNumber is null ? null : CardDetails.Parse(bankNumber, "12/30", "737", Today).Card;
         var issuer = voucherNumber.StartsWith("503811", StringComparison.Ordinal) ? VoucherIssuer.Bimpli
             : voucherNumber.StartsWith("503545", StringComparison.Ordinal) ? VoucherIssuer.Pluxee : VoucherIssuer.UpDejeuner;
-        return Checkout.PayAsync(new ConecsPaymentRequest(checkoutId ?? Guid.NewGuid(), DemoRestaurant.Restaurant.Id, "fr-FR", Fulfilment.Pickup, lines, new VoucherCard(issuer, voucher!), bank), CancellationToken.None);
+        return Checkout.PayAsync(new ConecsPaymentRequest(checkoutId ?? Guid.NewGuid(), DemoRestaurant.Restaurant.Id, "fr-FR", Fulfilment.Pickup, lines, new VoucherCard(issuer, voucher!), bank, TestPayers.Fresh()), CancellationToken.None);
     }
 
     public void Dispose() => app.Dispose();

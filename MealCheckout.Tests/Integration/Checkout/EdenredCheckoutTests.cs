@@ -32,6 +32,8 @@ public sealed class EdenredCheckoutTests : IDisposable
     {
         // Long enough for a busy machine; the faults below hold their answers far longer.
         ["Payments:Edenred:TimeoutSeconds"] = "6",
+        // The daily-cap race below pays twenty times with one account and one card; the card limit has its own tests.
+        ["RateLimits:PaymentPerCardPerMinute"] = "100",
         ["Payments:Adyen:TimeoutSeconds"] = "10",
         // Passes run only when the test says so, and every open order counts as interrupted.
         ["Reconciler:IntervalSeconds"] = "3600",
@@ -198,7 +200,7 @@ public sealed class EdenredCheckoutTests : IDisposable
         var login = await LoginAsync(Pablo);
 
         var balance = await Get<EdenredCheckout>().BalanceAsync(login, CancellationToken.None);
-        var (available, plan, refusal) = await Get<EdenredCheckout>().PreviewAsync(login, [Steak, Wine], CancellationToken.None);
+        var (available, plan, refusal) = await Get<EdenredCheckout>().PreviewAsync(login, [Steak, Wine], TestPayers.Fresh(), CancellationToken.None);
 
         Assert.Equal(1900, balance?.Cents); // EUR 100.00 on the account, EUR 19.00 spendable today
         Assert.Null(refusal);
@@ -289,7 +291,7 @@ public sealed class EdenredCheckoutTests : IDisposable
     {
         var login = await LoginAsync(Pablo);
 
-        var outcome = await Get<EdenredCheckout>().PayAsync(new EdenredPaymentRequest(Draft([Steak], Guid.NewGuid()), login with { CheckoutId = Guid.NewGuid() }, null), CancellationToken.None);
+        var outcome = await Get<EdenredCheckout>().PayAsync(new EdenredPaymentRequest(Draft([Steak], Guid.NewGuid()), login with { CheckoutId = Guid.NewGuid() }, null, TestPayers.Fresh()), CancellationToken.None);
 
         Assert.Equal(CheckoutFailure.EdenredLoginRequired, outcome.Failure);
         Assert.Empty(Edenred.Transactions);
@@ -369,7 +371,7 @@ public sealed class EdenredCheckoutTests : IDisposable
     {
         var today = ParisCalendar.DayOf(Get<TimeProvider>().GetUtcNow());
         var bank = bankNumber is null ? null : CardDetails.Parse(bankNumber, "12/30", "737", today).Card;
-        return Get<EdenredCheckout>().PayAsync(new EdenredPaymentRequest(Draft(lines, checkoutId ?? Guid.NewGuid()), login, bank), CancellationToken.None);
+        return Get<EdenredCheckout>().PayAsync(new EdenredPaymentRequest(Draft(lines, checkoutId ?? Guid.NewGuid()), login, bank, TestPayers.Fresh()), CancellationToken.None);
     }
 
     private static OrderDraft Draft(NewOrderLine[] lines, Guid checkoutId) =>

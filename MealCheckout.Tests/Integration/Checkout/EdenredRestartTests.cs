@@ -104,7 +104,7 @@ public sealed class EdenredRestartTests : IAsyncLifetime
         NewOrderLine[] lines = [new("Steak frites", ItemKind.Food, Money.FromCents(1850), 1), new("Vin", ItemKind.Alcohol, Money.FromCents(550), 1)];
         return app.Services.GetRequiredService<EdenredCheckout>().PayAsync(new EdenredPaymentRequest(
             new OrderDraft(Guid.NewGuid(), DemoRestaurant.Restaurant.Id, "fr-FR", Fulfilment.Pickup, lines),
-            login, CardDetails.Parse("4111111111111111", "12/30", "737", today).Card), CancellationToken.None);
+            login, CardDetails.Parse("4111111111111111", "12/30", "737", today).Card, TestPayers.Fresh()), CancellationToken.None);
     }
 
     public async Task DisposeAsync()

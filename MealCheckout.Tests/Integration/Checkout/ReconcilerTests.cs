@@ -122,7 +122,7 @@ public sealed class ReconcilerTests : IDisposable
         var today = ParisCalendar.DayOf(Get<TimeProvider>().GetUtcNow());
         lines ??= [new("Steak frites", ItemKind.Food, Money.FromCents(1850), 1), new("Vin", ItemKind.Alcohol, Money.FromCents(550), 1)];
         return Get<ConecsCheckout>().PayAsync(new ConecsPaymentRequest(Guid.NewGuid(), DemoRestaurant.Restaurant.Id, "fr-FR", Fulfilment.Pickup, lines,
-            new VoucherCard(VoucherIssuer.Bimpli, CardDetails.Parse(Voucher, "12/30", "737", today).Card!), bankCard is null ? null : CardDetails.Parse(bankCard, "12/30", "737", today).Card), CancellationToken.None);
+            new VoucherCard(VoucherIssuer.Bimpli, CardDetails.Parse(Voucher, "12/30", "737", today).Card!), bankCard is null ? null : CardDetails.Parse(bankCard, "12/30", "737", today).Card, TestPayers.Fresh()), CancellationToken.None);
     }
 
     public void Dispose() => app.Dispose();

@@ -29,7 +29,7 @@ public static class CheckoutOrders
             : new VoucherCard(voucherNumber.StartsWith("503811", StringComparison.Ordinal) ? VoucherIssuer.Bimpli : VoucherIssuer.Pluxee, CardDetails.Parse(voucherNumber, "12/30", "737", today).Card!);
         var bank = bankNumber is null ? null : CardDetails.Parse(bankNumber, "12/30", "737", today).Card;
         var outcome = await app.Services.GetRequiredService<ConecsCheckout>().PayAsync(
-            new ConecsPaymentRequest(Guid.NewGuid(), DemoRestaurant.Restaurant.Id, "fr-FR", Fulfilment.Pickup, lines, voucher, bank), CancellationToken.None);
+            new ConecsPaymentRequest(Guid.NewGuid(), DemoRestaurant.Restaurant.Id, "fr-FR", Fulfilment.Pickup, lines, voucher, bank, TestPayers.Fresh()), CancellationToken.None);
         Assert.True(outcome.Paid, outcome.ToString());
         return (await app.Services.GetRequiredService<IOrderStore>().FindAsync(outcome.OrderId))!;
     }

@@ -126,7 +126,7 @@ public sealed class LegRefundsTests : IDisposable
     {
         var today = ParisCalendar.DayOf(DateTimeOffset.UtcNow);
         var outcome = await Get<Core.Checkout.ConecsCheckout>().PayAsync(new Core.Checkout.ConecsPaymentRequest(Guid.NewGuid(), DemoRestaurant.Restaurant.Id, "fr-FR", Fulfilment.Pickup,
-            [CheckoutOrders.Wine], null, Core.Payments.CardDetails.Parse("4000000000000002", "12/30", "737", today).Card), CancellationToken.None);
+            [CheckoutOrders.Wine], null, Core.Payments.CardDetails.Parse("4000000000000002", "12/30", "737", today).Card, TestPayers.Fresh()), CancellationToken.None);
         var refused = (await Get<IOrderStore>().FindAsync(outcome.OrderId))!;
 
         var result = await Get<LegRefunds>().RefundAsync(refused.Id, refused.Legs.Single().Id, Manager);

@@ -26,6 +26,7 @@ public static class CheckoutMessages
             CheckoutFailure.ProviderUnavailable => text["ProviderUnavailable"],
             CheckoutFailure.OutcomeBeingChecked => text["OutcomeBeingChecked"],
             CheckoutFailure.EdenredLoginRequired => text["EdenredLoginRequired"],
+            CheckoutFailure.TooManyAttempts => text["TooManyAttempts"],
             _ => "",
         };
         return reason is null ? next : $"{reason} {next}";
