@@ -63,6 +63,7 @@ public static class HostingExtensions
 
     public static WebApplication UseMealCheckout(this WebApplication app)
     {
+        app.UseMalformedRequestRefusals();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler(ErrorPages.ServerErrorPath, createScopeForErrors: true);

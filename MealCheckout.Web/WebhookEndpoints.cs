@@ -45,6 +45,11 @@ public static class WebhookEndpoints
                     ? $"The body is larger than {MaxBodyBytes / 1024} KB."
                     : "The body could not be read.", statusCode: ex.StatusCode);
             }
+            catch (IOException)
+            {
+                // Kestrel reports some broken chunked encodings (a chunk size that overflows) as a plain I/O error.
+                return Results.Text("The body could not be read.", statusCode: StatusCodes.Status400BadRequest);
+            }
             if (body?.NotificationItems is null)
             {
                 return Results.Text("The batch holds no notificationItems.", statusCode: StatusCodes.Status400BadRequest);
