@@ -49,6 +49,7 @@ public static class HostingExtensions
         services.AddScoped<RestaurantContext>();
         services.AddScoped<MenuPricing>();
         services.AddScoped<CartState>();
+        services.AddScoped<EdenredBrowser>();
         services.AddScoped<EdenredLoginState>();
         services.AddScoped<CheckoutAttempt>();
 
@@ -63,7 +64,7 @@ public static class HostingExtensions
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
-        app.UseSecurityHeaders();
+        app.UseSecurityHeaders(app.Configuration);
         app.UseRequestLocalization(options =>
         {
             options.SetDefaultCulture(SupportedCultures.French);
