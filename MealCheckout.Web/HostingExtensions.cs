@@ -22,7 +22,6 @@ public static class HostingExtensions
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        ProductionSafety.EnsureSafeFor(builder.Environment, configuration);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
@@ -43,7 +42,8 @@ public static class HostingExtensions
 
         services.AddSingleton<IProviderAddressResolver, ServerAddressResolver>();
         services.AddMealCheckoutPayments(configuration);
-        services.AddEdenredLogin(configuration, EdenredLoginSetup.KeyFolder(configuration, builder.Environment.ContentRootPath));
+        services.AddMealCheckoutKeyRing(configuration, builder.Environment.ContentRootPath);
+        services.AddEdenredLogin(configuration);
         services.AddStaffOperations();
 
         services.AddScoped<RestaurantContext>();
@@ -54,11 +54,16 @@ public static class HostingExtensions
         services.AddScoped<CheckoutAttempt>();
 
         services.AddMealCheckoutRateLimits(configuration);
+        services.AddTrustedProxies(configuration);
+        // Every cookie the app sets over HTTPS is Secure, whoever sets it (antiforgery, culture, staff, Edenred).
+        services.Configure<CookiePolicyOptions>(options => options.Secure = CookieSecurePolicy.SameAsRequest);
         return builder;
     }
 
     public static WebApplication UseMealCheckout(this WebApplication app)
     {
+        app.UseTrustedProxies(app.Configuration);
+        app.UseCookiePolicy();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

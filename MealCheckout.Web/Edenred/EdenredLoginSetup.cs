@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OAuth;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
 namespace MealCheckout.Web.Edenred;
@@ -34,28 +33,8 @@ public static class EdenredLoginSetup
     private const string NonceItem = "nonce";
     private const string ReturnItem = "return";
 
-    /// <summary>
-    /// Where the Data Protection key ring lives: "DataProtection:KeyFolder", or a "keys" folder
-    /// beside the SQLite database (the app's data folder).
-    /// </summary>
-    public static string KeyFolder(IConfiguration configuration, string contentRoot)
+    public static IServiceCollection AddEdenredLogin(this IServiceCollection services, IConfiguration configuration)
     {
-        var configured = configuration["DataProtection:KeyFolder"];
-        if (!string.IsNullOrEmpty(configured))
-        {
-            return Path.IsPathRooted(configured) ? configured : Path.Combine(contentRoot, configured);
-        }
-        var database = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(
-            configuration.GetConnectionString(Core.Persistence.PersistenceServiceCollectionExtensions.ConnectionStringName)
-            ?? Core.Persistence.PersistenceServiceCollectionExtensions.DefaultConnectionString).DataSource;
-        var folder = Path.GetDirectoryName(Path.IsPathRooted(database) ? database : Path.Combine(contentRoot, database));
-        return Path.Combine(string.IsNullOrEmpty(folder) ? contentRoot : folder, "keys");
-    }
-
-    public static IServiceCollection AddEdenredLogin(this IServiceCollection services, IConfiguration configuration, string keyFolder)
-    {
-        // Tokens are encrypted with this key ring: kept on disk so a restart can still read them.
-        services.AddDataProtection().SetApplicationName("MealCheckout").PersistKeysToFileSystem(new DirectoryInfo(keyFolder));
         services.AddAuthentication()
             .AddCookie(HandshakeScheme, options =>
             {

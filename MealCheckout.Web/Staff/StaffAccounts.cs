@@ -12,9 +12,6 @@ public static class StaffAccounts
     public const string LogoutPath = "/staff/logout";
     public const string CookieName = "MealCheckout.Staff";
 
-    public const int MaxFailedAttempts = 5;
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
-
     public static IServiceCollection AddStaffAccounts(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var connectionString = PersistenceServiceCollectionExtensions.ConnectionString(configuration, contentRoot);
@@ -28,9 +25,8 @@ public static class StaffAccounts
             {
                 options.User.RequireUniqueEmail = false;
                 options.Password.RequiredLength = 12;
+                // An account is locked only on purpose (LockoutEnd); failed passwords are throttled per client instead.
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = MaxFailedAttempts;
-                options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<StaffIdentityDbContext>()
@@ -57,6 +53,7 @@ public static class StaffAccounts
             .AddPolicy(StaffPolicies.ManageOrders, policy => policy.RequireRole(StaffRoles.Manager));
 
         services.AddScoped<StaffSignIn>();
+        services.AddSingleton<StaffSignInThrottle>();
         services.AddHostedService<StaffAccountSeeder>();
         return services;
     }
