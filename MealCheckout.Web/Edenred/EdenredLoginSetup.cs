@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using MealCheckout.Core.Payments;
 using MealCheckout.Core.Payments.Edenred;
 using MealCheckout.Web.Security;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OAuth;
@@ -82,9 +81,9 @@ public static class EdenredLoginSetup
             return Results.Challenge(properties, [Scheme]);
         });
         // A POST with an antiforgery token: a link or a form on another site cannot log the diner out.
-        endpoints.MapPost(LogoutPath, async (HttpContext http, IAntiforgery antiforgery, EdenredSignIns signIns, EdenredSso sso) =>
+        endpoints.MapPost(LogoutPath, async (HttpContext http, EdenredSignIns signIns, EdenredSso sso) =>
             {
-                if (!await antiforgery.IsRequestValidAsync(http))
+                if (!await FormPosts.IsGenuineAsync(http))
                 {
                     return Results.BadRequest();
                 }

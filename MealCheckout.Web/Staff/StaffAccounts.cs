@@ -1,6 +1,5 @@
 using MealCheckout.Core.Persistence;
 using MealCheckout.Web.Security;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 
 namespace MealCheckout.Web.Staff;
@@ -60,10 +59,10 @@ public static class StaffAccounts
 
     public static IEndpointRouteBuilder MapStaffAccounts(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(LogoutPath, async (HttpContext http, IAntiforgery antiforgery, StaffSignIn signIn) =>
+        endpoints.MapPost(LogoutPath, async (HttpContext http, StaffSignIn signIn) =>
             {
                 // A cross-site form must not be able to sign staff out.
-                if (!await antiforgery.IsRequestValidAsync(http))
+                if (!await FormPosts.IsGenuineAsync(http))
                 {
                     return Results.BadRequest();
                 }

@@ -5,6 +5,7 @@ using MealCheckout.Core.Payments.Edenred;
 using MealCheckout.Core.Persistence;
 using MealCheckout.Tests.Infrastructure;
 using MealCheckout.Tests.Integration.Staff;
+using MealCheckout.Tests.Unit.Security;
 using MealCheckout.Web.Edenred;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -101,6 +102,23 @@ public sealed class EdenredLoginTests : IDisposable
         using var logout = await attacker.LogOutAsync(attackersCheckout);
         Assert.Equal("/checkout", logout.Headers.Location!.OriginalString);
         Assert.Equal(1, await db.EdenredSignIns.CountAsync());
+    }
+
+    [Fact]
+    public async Task Every_hostile_return_address_brings_the_diner_back_to_this_sites_checkout()
+    {
+        using var diner = new Browser(app);
+        var hostile = ReturnUrlsTests.HostileAddresses.Cast<object?[]>().Select(row => row[0]).OfType<string>().Where(a => a.Length > 0).ToList();
+
+        foreach (var address in hostile)
+        {
+            var authorize = await diner.StartLoginAsync($"/edenred/login?checkout={Guid.NewGuid()}&returnUrl={Uri.EscapeDataString(address)}");
+            Assert.Equal("/checkout", await diner.FinishLoginAsync(authorize, HttpUtility.ParseQueryString(authorize.Query)));
+            using var logout = await diner.LogOutAsync(Guid.NewGuid(), address);
+            // Back to the checkout, or a plain 400 for a body no form reader accepts (a NUL character).
+            Assert.True(logout.Headers.Location?.OriginalString == "/checkout" || logout.StatusCode == HttpStatusCode.BadRequest,
+                $"logout with {Uri.EscapeDataString(address)} answered {(int)logout.StatusCode} {logout.Headers.Location}");
+        }
     }
 
     [Fact]
@@ -230,14 +248,14 @@ public sealed class EdenredLoginTests : IDisposable
         }
 
         /// <summary>Posts the checkout's logout form with this browser's antiforgery token; the redirect is not followed.</summary>
-        public async Task<HttpResponseMessage> LogOutAsync(Guid checkoutId)
+        public async Task<HttpResponseMessage> LogOutAsync(Guid checkoutId, string returnUrl = "/checkout")
         {
             var page = await Client.GetStringAsync("/staff/login"); // any form of the site carries this browser's token
             return await Client.PostAsync("/edenred/logout", new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["__RequestVerificationToken"] = StaffSession.AntiforgeryToken(page),
                 ["checkout"] = checkoutId.ToString(),
-                ["returnUrl"] = "/checkout",
+                ["returnUrl"] = returnUrl,
             }));
         }
 
