@@ -52,6 +52,12 @@ public sealed class EdenredLoginTests : IDisposable
         Assert.DoesNotContain(session.Tokens.RefreshToken, stored.ProtectedTokens, StringComparison.Ordinal);
         Assert.DoesNotContain(diner.Cookies.GetAllCookies(), c => c.Value == stored.BrowserBindingHash); // the server keeps only the hash
         Assert.Null(await Get<EdenredSignIns>().FindForBrowserAsync(diner.BindingHash!, Guid.NewGuid(), CancellationToken.None)); // bound to its checkout
+        // The page hands the binding to its circuit encrypted: neither the secret nor its hash is readable in it.
+        var page = await diner.Client.GetStringAsync("/checkout");
+        Assert.Contains("\"type\":\"server\"", page, StringComparison.Ordinal); // the circuit's encrypted start-up descriptor
+        var secret = diner.Cookies.GetAllCookies().Single(c => c.Name == EdenredBrowserBinding.CookieName).Value;
+        Assert.DoesNotContain(secret, page, StringComparison.Ordinal);
+        Assert.DoesNotContain(stored.BrowserBindingHash, page, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
