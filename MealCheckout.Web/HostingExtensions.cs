@@ -23,7 +23,6 @@ public static class HostingExtensions
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        ProductionSafety.EnsureSafeFor(builder.Environment, configuration);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
@@ -44,12 +43,14 @@ public static class HostingExtensions
 
         services.AddSingleton<IProviderAddressResolver, ServerAddressResolver>();
         services.AddMealCheckoutPayments(configuration);
-        services.AddEdenredLogin(configuration, EdenredLoginSetup.KeyFolder(configuration, builder.Environment.ContentRootPath));
+        services.AddMealCheckoutKeyRing(configuration, builder.Environment.ContentRootPath);
+        services.AddEdenredLogin(configuration);
         services.AddStaffOperations();
 
         services.AddScoped<RestaurantContext>();
         services.AddScoped<MenuPricing>();
         services.AddScoped<CartState>();
+        services.AddScoped<EdenredBrowser>();
         services.AddScoped<EdenredLoginState>();
         services.AddScoped<CheckoutAttempt>();
         services.AddHttpContextAccessor();
@@ -58,19 +59,24 @@ public static class HostingExtensions
 
         services.AddMealCheckoutRateLimits(configuration);
         services.AddMalformedRequestRefusals();
+        services.AddTrustedProxies(configuration);
+        // Every cookie the app sets over HTTPS is Secure, whoever sets it (antiforgery, culture, staff, Edenred).
+        services.Configure<CookiePolicyOptions>(options => options.Secure = CookieSecurePolicy.SameAsRequest);
         return builder;
     }
 
     public static WebApplication UseMealCheckout(this WebApplication app)
     {
+        app.UseTrustedProxies(app.Configuration);
         app.UseMalformedRequestRefusals();
+        app.UseCookiePolicy();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler(ErrorPages.ServerErrorPath, createScopeForErrors: true);
             app.UseHsts();
         }
         app.UseErrorPages();
-        app.UseSecurityHeaders();
+        app.UseSecurityHeaders(app.Configuration);
         app.UseRequestLocalization(options =>
         {
             options.SetDefaultCulture(SupportedCultures.French);

@@ -1,6 +1,9 @@
+using System.Web;
+using MealCheckout.Core.Persistence;
 using MealCheckout.Sandbox.Adyen;
 using MealCheckout.Sandbox.Edenred;
 using MealCheckout.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -78,6 +81,47 @@ public sealed class EdenredPaymentTests(BrowserFixture browser) : IDisposable
         await Assertions.Expect(checkout.Page.GetByTestId("edenred-login")).ToBeVisibleAsync();
         await Assertions.Expect(checkout.Page.GetByTestId("basket-line")).ToHaveCountAsync(1);
         await BrowserFixture.ScreenshotAsync(checkout.Page, "edenred-5-logged-out");
+    }
+
+    /// <summary>
+    /// The crafted-link attack, replayed with two browsers: the attacker sends a diner a login link
+    /// carrying the attacker's checkout id and a return address that leaves the site.
+    /// </summary>
+    [Fact]
+    public async Task A_login_link_crafted_by_an_attacker_leaves_the_diners_edenred_account_out_of_the_attackers_reach()
+    {
+        var attacker = new CheckoutPage(await browser.NewPhonePageAsync(app.RootUri, "fr-FR"));
+        await attacker.Page.GotoInteractiveAsync("/");
+        await attacker.AddFromMenuAsync("Steak frites");
+        await attacker.OpenCheckoutAsync();
+        await attacker.ChooseBrandAsync("edenred");
+        var loginRequest = await attacker.Page.RunAndWaitForRequestAsync(() => attacker.Page.GetByTestId("edenred-login").ClickAsync(), "**/edenred/login?**");
+        var attackersCheckout = HttpUtility.ParseQueryString(new Uri(loginRequest.Url).Query)["checkout"];
+        await attacker.Page.WaitForURLAsync("**/connect/authorize**");
+
+        var diner = await browser.NewPhonePageAsync(app.RootUri, "fr-FR");
+        await diner.GotoAsync($"/edenred/login?checkout={attackersCheckout}&returnUrl=%2F%09%2Fevil.example");
+        await diner.FillAsync("#email", "lerouxpablo@yopmail.com");
+        await diner.FillAsync("#password", "Edenred2021*");
+        await diner.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+
+        // The diner lands on this site's checkout, with nothing about the login in the address.
+        await diner.WaitForURLAsync(new Uri(app.RootUri, "/checkout").ToString());
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<MealCheckoutDbContext>>().CreateDbContextAsync();
+        var signIn = await db.EdenredSignIns.SingleAsync();
+        Assert.Equal(attackersCheckout, signIn.CheckoutId.ToString());
+
+        // The attacker's browser, knowing every id, still has no Edenred login for its checkout.
+        foreach (var path in new[] { "/checkout", $"/checkout?edenredLogin={signIn.Id}" })
+        {
+            await attacker.Page.GotoInteractiveAsync(path);
+            await attacker.ChooseBrandAsync("edenred");
+            await Assertions.Expect(attacker.Page.GetByTestId("edenred-login")).ToBeVisibleAsync();
+            await Assertions.Expect(attacker.Page.GetByTestId("split-voucher")).ToHaveCountAsync(0);
+            await Assertions.Expect(attacker.Page.GetByTestId("pay")).ToHaveCountAsync(0);
+        }
+        await BrowserFixture.ScreenshotAsync(attacker.Page, "edenred-6-attacker-without-login");
+        Assert.Empty(app.Services.GetRequiredService<EdenredLedger>().Transactions);
     }
 
     public void Dispose() => app.Dispose();

@@ -75,19 +75,20 @@ public static class EdenredLogin
         return json.RootElement.GetProperty("access_token").GetString()!;
     }
 
-    /// <summary>The token endpoint's whole answer (access, refresh and id tokens) for a test user, from the sandbox at <paramref name="baseAddress"/>.</summary>
-    /// <summary>Logs <paramref name="email"/> in at the SSO under <paramref name="ssoBase"/> and keeps the tokens the way the app's callback does, for a new checkout.</summary>
+    /// <summary>Logs <paramref name="email"/> in at the SSO under <paramref name="ssoBase"/> and keeps the tokens the way the app's callback does, for a new checkout in a new browser.</summary>
     public static async Task<EdenredLoginReference> SignInForCheckoutAsync(Uri ssoBase, EdenredSignIns signIns, string email)
     {
         using var tokens = await TokensAsync(ssoBase, email);
         var root = tokens.RootElement;
         var checkoutId = Guid.NewGuid();
-        var signInId = await signIns.SaveAsync(checkoutId, email, new EdenredTokens(
+        var browserBindingHash = Base64Url(SHA256.HashData(RandomNumberGenerator.GetBytes(32)));
+        var signInId = await signIns.SaveAsync(checkoutId, browserBindingHash, email, new EdenredTokens(
             root.GetProperty("access_token").GetString()!, root.GetProperty("refresh_token").GetString()!, root.GetProperty("id_token").GetString()!,
             DateTimeOffset.UtcNow.AddMinutes(5)), CancellationToken.None);
         return new EdenredLoginReference(signInId, checkoutId);
     }
 
+    /// <summary>The token endpoint's whole answer (access, refresh and id tokens) for a test user, from the sandbox at <paramref name="baseAddress"/>.</summary>
     public static async Task<JsonDocument> TokensAsync(Uri baseAddress, string email, string nonce = "nonce-456")
     {
         var pkce = Pkce.New();

@@ -6,7 +6,6 @@ using MealCheckout.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OAuth;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
 namespace MealCheckout.Web.Edenred;
@@ -15,8 +14,9 @@ namespace MealCheckout.Web.Edenred;
 /// "Pay with Edenred": the framework's OAuth handler (authorization code, PKCE, state) plus what
 /// OpenID Connect adds, done by hand because the OpenIdConnect handler package is not available
 /// here (docs/decisions/0006): a nonce in the authorization URL, and the id_token checked against
-/// the discovery document and JWKS. The tokens never reach the browser: they are stored server-side
-/// for the tab's checkout, and the diner comes back to the checkout with an opaque sign-in id.
+/// the discovery document and JWKS. The tokens never reach the browser: they are stored server-side,
+/// bound to the browser that started the login (<see cref="EdenredBrowserBinding"/>) and to the
+/// tab's checkout, and the diner comes back to the checkout with nothing about them in the address.
 /// </summary>
 public static class EdenredLoginSetup
 {
@@ -26,33 +26,14 @@ public static class EdenredLoginSetup
     public const string HandshakeScheme = "EdenredHandshake";
 
     public const string CallbackPath = "/signin-edenred";
+    public const string LogoutPath = "/edenred/logout";
+    private const string BrowserItem = "browser";
     private const string CheckoutItem = "checkout";
     private const string NonceItem = "nonce";
     private const string ReturnItem = "return";
-    private const string SignInItem = "signin";
 
-    /// <summary>
-    /// Where the Data Protection key ring lives: "DataProtection:KeyFolder", or a "keys" folder
-    /// beside the SQLite database (the app's data folder).
-    /// </summary>
-    public static string KeyFolder(IConfiguration configuration, string contentRoot)
+    public static IServiceCollection AddEdenredLogin(this IServiceCollection services, IConfiguration configuration)
     {
-        var configured = configuration["DataProtection:KeyFolder"];
-        if (!string.IsNullOrEmpty(configured))
-        {
-            return Path.IsPathRooted(configured) ? configured : Path.Combine(contentRoot, configured);
-        }
-        var database = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(
-            configuration.GetConnectionString(Core.Persistence.PersistenceServiceCollectionExtensions.ConnectionStringName)
-            ?? Core.Persistence.PersistenceServiceCollectionExtensions.DefaultConnectionString).DataSource;
-        var folder = Path.GetDirectoryName(Path.IsPathRooted(database) ? database : Path.Combine(contentRoot, database));
-        return Path.Combine(string.IsNullOrEmpty(folder) ? contentRoot : folder, "keys");
-    }
-
-    public static IServiceCollection AddEdenredLogin(this IServiceCollection services, IConfiguration configuration, string keyFolder)
-    {
-        // Tokens are encrypted with this key ring: kept on disk so a restart can still read them.
-        services.AddDataProtection().SetApplicationName("MealCheckout").PersistKeysToFileSystem(new DirectoryInfo(keyFolder));
         services.AddAuthentication()
             .AddCookie(HandshakeScheme, options =>
             {
@@ -94,22 +75,33 @@ public static class EdenredLoginSetup
         {
             var properties = new AuthenticationProperties { RedirectUri = "/" };
             properties.Items[CheckoutItem] = checkout.ToString();
+            properties.Items[BrowserItem] = EdenredBrowserBinding.Ensure(http);
             properties.Items[ReturnItem] = LocalPath(returnUrl);
             properties.Items[NonceItem] = Base64Url(RandomNumberGenerator.GetBytes(32));
             return Results.Challenge(properties, [Scheme]);
         });
-        endpoints.MapGet("/edenred/logout", async (HttpContext http, Guid signIn, Guid checkout, string? returnUrl, EdenredSignIns signIns, EdenredSso sso) =>
-        {
-            var back = LocalPath(returnUrl);
-            var session = await signIns.FindAsync(signIn, checkout, http.RequestAborted);
-            if (session is null)
+        // A POST with an antiforgery token: a link or a form on another site cannot log the diner out.
+        endpoints.MapPost(LogoutPath, async (HttpContext http, EdenredSignIns signIns, EdenredSso sso) =>
             {
-                return Results.LocalRedirect(back);
-            }
-            await signIns.ForgetAsync(signIn, http.RequestAborted);
-            var postLogout = $"{http.Request.Scheme}://{http.Request.Host}{back.Split('?')[0]}";
-            return Results.Redirect(await sso.EndSessionUrlAsync(session.Tokens.IdToken, postLogout, http.RequestAborted));
-        });
+                if (!await FormPosts.IsGenuineAsync(http))
+                {
+                    return Results.BadRequest();
+                }
+                var form = await http.Request.ReadFormAsync(http.RequestAborted);
+                var back = LocalPath(form["returnUrl"]);
+                var browser = EdenredBrowserBinding.HashFrom(http.Request);
+                var session = browser is not null && Guid.TryParse(form["checkout"], out var checkout)
+                    ? await signIns.FindForBrowserAsync(browser, checkout, http.RequestAborted)
+                    : null;
+                if (session is null)
+                {
+                    return Results.LocalRedirect(back);
+                }
+                await signIns.ForgetAsync(session.Id, http.RequestAborted);
+                var postLogout = $"{http.Request.Scheme}://{http.Request.Host}{back.Split('?')[0]}";
+                return Results.Redirect(await sso.EndSessionUrlAsync(session.Tokens.IdToken, postLogout, http.RequestAborted));
+            })
+            .DisableAntiforgery();
         return endpoints;
     }
 
@@ -134,17 +126,28 @@ public static class EdenredLoginSetup
             ?? throw new AuthenticationFailureException("The Edenred id_token names no user.");
         var expiresAt = services.GetRequiredService<TimeProvider>().GetUtcNow().Add(context.ExpiresIn ?? TimeSpan.FromMinutes(5));
         var checkoutId = Guid.Parse(context.Properties.Items[CheckoutItem]!);
-        var signInId = await services.GetRequiredService<EdenredSignIns>().SaveAsync(checkoutId, username,
+        await services.GetRequiredService<EdenredSignIns>().SaveAsync(checkoutId, BrowserThatStarted(context), username,
             new EdenredTokens(context.AccessToken, context.RefreshToken, idToken, expiresAt), context.HttpContext.RequestAborted);
-        context.Properties.Items[SignInItem] = signInId.ToString();
     }
 
-    /// <summary>Back to the checkout with the opaque sign-in id; the handshake signs nobody in.</summary>
+    /// <summary>The login is kept only for the browser that started it, which must be the one coming back.</summary>
+    private static string BrowserThatStarted(OAuthCreatingTicketContext context)
+    {
+        var started = context.Properties.Items[BrowserItem];
+        var returning = EdenredBrowserBinding.HashFrom(context.Request);
+        if (string.IsNullOrEmpty(started) || returning is null
+            || !CryptographicOperations.FixedTimeEquals(Convert.FromHexString(started), Convert.FromHexString(returning)))
+        {
+            throw new AuthenticationFailureException("The Edenred login came back to another browser than the one that started it.");
+        }
+        return started;
+    }
+
+    /// <summary>Back to the checkout, which finds the login by this browser's binding: nothing about it travels in the address.</summary>
     private static Task ReturnToCheckoutAsync(TicketReceivedContext context)
     {
         context.HandleResponse();
-        var back = context.Properties!.Items[ReturnItem]!;
-        context.Response.Redirect(back + (back.Contains('?') ? "&" : "?") + "edenredLogin=" + context.Properties.Items[SignInItem]);
+        context.Response.Redirect(context.Properties!.Items[ReturnItem]!);
         return Task.CompletedTask;
     }
 

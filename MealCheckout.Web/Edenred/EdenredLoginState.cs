@@ -1,50 +1,43 @@
 using MealCheckout.Core.Checkout;
+using MealCheckout.Core.Payments.Edenred;
 using MealCheckout.Web.Checkout;
 using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 
 namespace MealCheckout.Web.Edenred;
 
 /// <summary>
-/// This tab's Edenred login, as the browser may know it: the tab's checkout id (the login is bound
-/// to it) and the opaque id of the server-side login. Kept in the tab's session storage, encrypted
-/// by Data Protection, so it survives the round trip through the Edenred SSO like the cart does.
+/// This tab's Edenred login. The tab keeps only its checkout id (in its session storage, encrypted
+/// by Data Protection, so it survives the round trip through the Edenred SSO like the cart does);
+/// the login itself is found on the server by this browser's binding and that checkout, so no
+/// login id ever reaches the browser.
 /// </summary>
-public sealed class EdenredLoginState(ProtectedSessionStorage storage)
+public sealed class EdenredLoginState(ProtectedSessionStorage storage, EdenredSignIns signIns, EdenredBrowser browser)
 {
-    private const string StorageKey = "mealcheckout.edenred.v1";
+    private const string StorageKey = "mealcheckout.edenred.v2";
 
-    private Stored? current;
+    private Guid? checkoutId;
 
-    public Guid CheckoutId => current?.CheckoutId ?? Guid.Empty;
+    public Guid CheckoutId => checkoutId ?? Guid.Empty;
 
-    public EdenredLoginReference? Login => current is { SignInId: { } id } ? new EdenredLoginReference(id, current.CheckoutId) : null;
+    /// <summary>The login this browser made for this tab's checkout; only ever held on the server.</summary>
+    public EdenredLoginReference? Login { get; private set; }
 
-    /// <summary>Reads the tab's state, making a checkout id the first time.</summary>
+    /// <summary>Reads the tab's checkout id (making one the first time) and finds this browser's login for it.</summary>
     public async Task LoadAsync()
     {
-        if (current is not null)
+        if (checkoutId is null)
         {
-            return;
+            checkoutId = await storage.ReadOrDefaultAsync<Guid?>(StorageKey);
+            if (checkoutId is null)
+            {
+                checkoutId = Guid.NewGuid();
+                await storage.SetAsync(StorageKey, checkoutId.Value);
+            }
         }
-        current = await storage.ReadOrDefaultAsync<Stored>(StorageKey);
-        if (current is null)
-        {
-            current = new Stored(Guid.NewGuid(), null);
-            await storage.SetAsync(StorageKey, current);
-        }
+        var session = await signIns.FindForBrowserAsync(browser.BindingHash ?? "", checkoutId.Value, CancellationToken.None);
+        Login = session is null ? null : new EdenredLoginReference(session.Id, session.CheckoutId);
     }
 
-    public async Task RememberAsync(Guid signInId)
-    {
-        current = new Stored(CheckoutId, signInId);
-        await storage.SetAsync(StorageKey, current);
-    }
-
-    public async Task ForgetAsync()
-    {
-        current = new Stored(CheckoutId, null);
-        await storage.SetAsync(StorageKey, current);
-    }
-
-    private sealed record Stored(Guid CheckoutId, Guid? SignInId);
+    /// <summary>The login was refused or is gone: the page offers to log in again.</summary>
+    public void Forget() => Login = null;
 }

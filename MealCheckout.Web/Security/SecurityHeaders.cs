@@ -1,15 +1,31 @@
+using MealCheckout.Core.Payments.Edenred;
+
 namespace MealCheckout.Web.Security;
 
 /// <summary>Response headers that keep the checkout out of frames and stop content sniffing.</summary>
 public static class SecurityHeaders
 {
-    // Blazor Server needs inline styles from Radzen and a WebSocket back to the same origin.
-    private const string ContentSecurityPolicy =
-        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; " +
-        "connect-src 'self' ws: wss:; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+    /// <summary>
+    /// Blazor Server needs inline styles from Radzen and a WebSocket back to the same origin, which
+    /// 'self' covers. Forms post to this site only, plus the Edenred SSO when it lives elsewhere:
+    /// logging out posts here and is redirected there, and browsers check form redirects too.
+    /// </summary>
+    public static string ContentSecurityPolicy(IConfiguration configuration)
+    {
+        var formTargets = "'self'";
+        var authority = configuration[$"{EdenredOptions.SectionName}:{nameof(EdenredOptions.Authority)}"];
+        if (Uri.TryCreate(authority, UriKind.Absolute, out var sso) && sso.Scheme is "https" or "http")
+        {
+            formTargets += " " + sso.GetLeftPart(UriPartial.Authority);
+        }
+        return "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; " +
+            $"connect-src 'self'; frame-ancestors 'none'; form-action {formTargets}; base-uri 'self'; object-src 'none'";
+    }
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, IConfiguration configuration)
+    {
+        var contentSecurityPolicy = ContentSecurityPolicy(configuration);
+        return app.Use(async (context, next) =>
         {
             context.Response.OnStarting(() =>
             {
@@ -20,9 +36,10 @@ public static class SecurityHeaders
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(self)";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
                 // Replaces Blazor's own frame-ancestors-only policy with the full one.
-                headers["Content-Security-Policy"] = ContentSecurityPolicy;
+                headers["Content-Security-Policy"] = contentSecurityPolicy;
                 return Task.CompletedTask;
             });
             await next();
         });
+    }
 }

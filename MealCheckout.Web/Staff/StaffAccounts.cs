@@ -1,6 +1,5 @@
 using MealCheckout.Core.Persistence;
 using MealCheckout.Web.Security;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 
 namespace MealCheckout.Web.Staff;
@@ -11,9 +10,6 @@ public static class StaffAccounts
     public const string LoginPath = "/staff/login";
     public const string LogoutPath = "/staff/logout";
     public const string CookieName = "MealCheckout.Staff";
-
-    public const int MaxFailedAttempts = 5;
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
     public static IServiceCollection AddStaffAccounts(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -28,9 +24,8 @@ public static class StaffAccounts
             {
                 options.User.RequireUniqueEmail = false;
                 options.Password.RequiredLength = 12;
+                // An account is locked only on purpose (LockoutEnd); failed passwords are throttled per client instead.
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = MaxFailedAttempts;
-                options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<StaffIdentityDbContext>()
@@ -57,16 +52,17 @@ public static class StaffAccounts
             .AddPolicy(StaffPolicies.ManageOrders, policy => policy.RequireRole(StaffRoles.Manager));
 
         services.AddScoped<StaffSignIn>();
+        services.AddSingleton<StaffSignInThrottle>();
         services.AddHostedService<StaffAccountSeeder>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapStaffAccounts(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(LogoutPath, async (HttpContext http, IAntiforgery antiforgery, StaffSignIn signIn) =>
+        endpoints.MapPost(LogoutPath, async (HttpContext http, StaffSignIn signIn) =>
             {
                 // A cross-site form must not be able to sign staff out.
-                if (!await antiforgery.IsRequestValidAsync(http))
+                if (!await FormPosts.IsGenuineAsync(http))
                 {
                     return Results.BadRequest();
                 }

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Identity;
 
 namespace MealCheckout.Web.Staff;
@@ -10,34 +11,51 @@ public enum StaffSignInResult
 }
 
 /// <summary>
-/// Password sign-in with lockout. An unknown name, a wrong password and a locked account all give
-/// the same answer after the same work (a password hash is checked in every case), so the form
-/// does not reveal which accounts exist.
+/// Password sign-in, throttled per account and client address (<see cref="StaffSignInThrottle"/>)
+/// rather than locked per account, so anonymous guessing cannot lock the real user out. An unknown
+/// name, a wrong password and a refused client all give the same answer after the same work (a
+/// password hash is checked in every case), so the form does not reveal which accounts exist.
 /// </summary>
-public sealed class StaffSignIn(SignInManager<StaffUser> signIn, IPasswordHasher<StaffUser> hasher, ILogger<StaffSignIn> logger)
+public sealed class StaffSignIn(SignInManager<StaffUser> signIn, IPasswordHasher<StaffUser> hasher, StaffSignInThrottle throttle, ILogger<StaffSignIn> logger)
 {
     private static readonly StaffUser Nobody = new() { UserName = "nobody" };
     private static string? nobodyHash;
 
-    public async Task<StaffSignInResult> SignInAsync(string userName, string password)
+    public async Task<StaffSignInResult> SignInAsync(string userName, string password, IPAddress? client)
     {
+        var account = signIn.UserManager.NormalizeName(userName.Trim());
+        if (throttle.IsRefused(account, client))
+        {
+            VerifyAgainstNobody(password); // the same work as any other answer
+            logger.LogWarning("Staff sign-in refused: too many failures for this account from this client");
+            return StaffSignInResult.Refused;
+        }
         var user = await signIn.UserManager.FindByNameAsync(userName.Trim());
         if (user is null)
         {
-            nobodyHash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString());
-            hasher.VerifyHashedPassword(Nobody, nobodyHash, password);
+            VerifyAgainstNobody(password);
+            throttle.Failed(account, client);
             logger.LogInformation("Staff sign-in refused: unknown account");
             return StaffSignInResult.Refused;
         }
-        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+        // No account-wide lockout: a stranger's failures would lock the real user out too.
+        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded)
         {
+            throttle.Succeeded(account, client);
             logger.LogInformation("Staff member {UserId} signed in", user.Id);
             return StaffSignInResult.SignedIn;
         }
+        throttle.Failed(account, client);
         logger.LogWarning("Staff sign-in refused for {UserId} (locked out: {LockedOut})", user.Id, result.IsLockedOut);
         return StaffSignInResult.Refused;
     }
 
     public Task SignOutAsync() => signIn.SignOutAsync();
+
+    private void VerifyAgainstNobody(string password)
+    {
+        nobodyHash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString());
+        hasher.VerifyHashedPassword(Nobody, nobodyHash, password);
+    }
 }

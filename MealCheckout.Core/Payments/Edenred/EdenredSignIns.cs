@@ -9,11 +9,16 @@ namespace MealCheckout.Core.Payments.Edenred;
 /// <summary>The tokens of one Edenred login. Never logged, never sent to the browser.</summary>
 public sealed record EdenredTokens(string AccessToken, string RefreshToken, string IdToken, DateTimeOffset AccessExpiresAt);
 
-/// <summary>A diner's Edenred login for one checkout; <see cref="ProtectedTokens"/> is a Data Protection blob.</summary>
+/// <summary>
+/// A diner's Edenred login for one checkout in one browser; <see cref="ProtectedTokens"/> is a Data
+/// Protection blob, <see cref="BrowserBindingHash"/> the hash of the secret the browser holds in an
+/// HttpOnly cookie (the secret itself is never stored).
+/// </summary>
 public sealed class EdenredSignIn
 {
     public Guid Id { get; init; }
     public Guid CheckoutId { get; init; }
+    public string BrowserBindingHash { get; init; } = "";
     public string Username { get; init; } = "";
     public string ProtectedTokens { get; set; } = "";
     public DateTimeOffset AccessExpiresAt { get; set; }
@@ -25,20 +30,23 @@ public sealed class EdenredSignIn
 public sealed record EdenredSession(Guid Id, Guid CheckoutId, string Username, EdenredTokens Tokens);
 
 /// <summary>
-/// Keeps Edenred logins server-side, encrypted with Data Protection and bound to the checkout that
-/// asked for them: the browser carries only the sign-in id, which is useless for another checkout.
+/// Keeps Edenred logins server-side, encrypted with Data Protection and bound to the browser that
+/// logged in and to its checkout: a page finds its login by both, so the row's id never has to
+/// leave the server, and a login made from someone else's link is useless to whoever wrote it.
 /// </summary>
 public sealed class EdenredSignIns(IDbContextFactory<MealCheckoutDbContext> contexts, IDataProtectionProvider protection, TimeProvider time)
 {
     private readonly IDataProtector protector = protection.CreateProtector("MealCheckout.Edenred.Tokens.v1");
 
-    public async Task<Guid> SaveAsync(Guid checkoutId, string username, EdenredTokens tokens, CancellationToken cancellationToken)
+    public async Task<Guid> SaveAsync(Guid checkoutId, string browserBindingHash, string username, EdenredTokens tokens, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(browserBindingHash);
         var now = time.GetUtcNow();
         var signIn = new EdenredSignIn
         {
             Id = Guid.NewGuid(),
             CheckoutId = checkoutId,
+            BrowserBindingHash = browserBindingHash,
             Username = username,
             ProtectedTokens = Protect(tokens),
             AccessExpiresAt = tokens.AccessExpiresAt,
@@ -56,6 +64,19 @@ public sealed class EdenredSignIns(IDbContextFactory<MealCheckoutDbContext> cont
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var signIn = await db.EdenredSignIns.AsNoTracking().FirstOrDefaultAsync(s => s.Id == signInId && s.CheckoutId == checkoutId, cancellationToken);
+        return signIn is null ? null : new EdenredSession(signIn.Id, signIn.CheckoutId, signIn.Username, Unprotect(signIn.ProtectedTokens));
+    }
+
+    /// <summary>The latest login this browser made for this checkout, if any.</summary>
+    public async Task<EdenredSession?> FindForBrowserAsync(string browserBindingHash, Guid checkoutId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(browserBindingHash))
+        {
+            return null;
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var signIn = await db.EdenredSignIns.AsNoTracking().Where(s => s.BrowserBindingHash == browserBindingHash && s.CheckoutId == checkoutId)
+            .OrderByDescending(s => s.UpdatedAt).FirstOrDefaultAsync(cancellationToken);
         return signIn is null ? null : new EdenredSession(signIn.Id, signIn.CheckoutId, signIn.Username, Unprotect(signIn.ProtectedTokens));
     }
 

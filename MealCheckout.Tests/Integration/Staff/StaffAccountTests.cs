@@ -38,7 +38,7 @@ public sealed class StaffAccountTests : IDisposable
         using var session = StaffSession.Anonymous(app);
 
         var unknown = await RefusalMessage(await session.SignInAsync("nobody@mealcheckout.test", "whatever-password-1"));
-        for (var attempt = 0; attempt < StaffAccounts.MaxFailedAttempts; attempt++)
+        for (var attempt = 0; attempt < StaffSignInThrottle.MaxFailedAttempts; attempt++)
         {
             Assert.Equal(unknown, await RefusalMessage(await session.SignInAsync(StaffSession.ReadOnly, "wrong-password-" + attempt)));
         }
@@ -51,6 +51,37 @@ public sealed class StaffAccountTests : IDisposable
 
         // The other account is not affected.
         using var manager = await StaffSession.SignedInAsync(app, StaffSession.Manager, StaffSession.ManagerPassword);
+    }
+
+    [Fact]
+    public async Task Guessing_from_one_address_never_locks_the_account_for_another_address()
+    {
+        using var proxied = new MealCheckoutAppFactory(new Dictionary<string, string?>
+        {
+            ["ForwardedHeaders:KnownProxies"] = "127.0.0.1",
+            ["RateLimits:LoginPerMinute"] = "100",
+        });
+        using var guesser = StaffSession.ForwardedFor(proxied, "203.0.113.7");
+        using var manager = StaffSession.ForwardedFor(proxied, "198.51.100.20");
+
+        var refusals = new List<string>();
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            refusals.Add(await RefusalMessage(await guesser.SignInAsync(StaffSession.Manager, "wrong-password-" + attempt)));
+        }
+
+        var fromElsewhere = await manager.SignInAsync(StaffSession.Manager, StaffSession.ManagerPassword);
+        Assert.Equal(HttpStatusCode.Redirect, fromElsewhere.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await manager.Client.GetAsync("/staff/orders")).StatusCode);
+        // The guessing address is refused even with the right password, in the same words as any refusal.
+        var fromGuesser = await RefusalMessage(await guesser.SignInAsync(StaffSession.Manager, StaffSession.ManagerPassword));
+        Assert.Equal(refusals[0], fromGuesser);
+        Assert.Single(refusals.Distinct());
+        await using var scope = proxied.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var account = (await users.FindByNameAsync(StaffSession.Manager))!;
+        Assert.False(await users.IsLockedOutAsync(account));
+        Assert.Equal(0, await users.GetAccessFailedCountAsync(account));
     }
 
     [Fact]

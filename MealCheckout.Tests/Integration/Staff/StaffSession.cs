@@ -21,6 +21,14 @@ public sealed partial class StaffSession : IDisposable
 
     public static StaffSession Anonymous(MealCheckoutAppFactory app) => new(app);
 
+    /// <summary>A session whose requests reach the app through a trusted proxy on behalf of <paramref name="clientAddress"/>.</summary>
+    public static StaffSession ForwardedFor(MealCheckoutAppFactory app, string clientAddress)
+    {
+        var session = new StaffSession(app);
+        session.Client.DefaultRequestHeaders.Add("X-Forwarded-For", clientAddress);
+        return session;
+    }
+
     public static async Task<StaffSession> SignedInAsync(MealCheckoutAppFactory app, string userName, string password)
     {
         var session = new StaffSession(app);

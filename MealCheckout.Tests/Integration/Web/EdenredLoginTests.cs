@@ -4,6 +4,9 @@ using System.Web;
 using MealCheckout.Core.Payments.Edenred;
 using MealCheckout.Core.Persistence;
 using MealCheckout.Tests.Infrastructure;
+using MealCheckout.Tests.Integration.Staff;
+using MealCheckout.Tests.Unit.Security;
+using MealCheckout.Web.Edenred;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -13,53 +16,142 @@ namespace MealCheckout.Tests.Integration.Web;
 
 /// <summary>
 /// "Pay with Edenred" through the app's own endpoints and the sandbox SSO over loopback, as a
-/// browser would follow it: PKCE, state and nonce, id_token checks, tokens kept server-side, logout.
+/// browser would follow it: PKCE, state and nonce, id_token checks, tokens kept server-side and
+/// bound to the browser that logged in, logout.
 /// </summary>
 public sealed class EdenredLoginTests : IDisposable
 {
     private const string Pablo = "lerouxpablo@yopmail.com";
 
     private readonly MealCheckoutAppFactory app = new(weekdayClock: true);
-    private readonly CookieContainer cookies = new();
 
     private T Get<T>() where T : notnull => app.Services.GetRequiredService<T>();
 
     [Fact]
-    public async Task Login_returns_to_the_checkout_with_an_opaque_id_and_keeps_the_tokens_encrypted_on_the_server()
+    public async Task Login_returns_to_the_checkout_with_nothing_in_the_address_and_keeps_the_tokens_encrypted_on_the_server()
     {
+        using var diner = new Browser(app);
         var checkoutId = Guid.NewGuid();
 
-        var authorize = await StartLoginAsync(checkoutId);
+        var authorize = await diner.StartLoginAsync($"/edenred/login?checkout={checkoutId}&returnUrl=/checkout");
         var query = HttpUtility.ParseQueryString(authorize.Query);
         Assert.Equal(("S256", "code"), (query["code_challenge_method"], query["response_type"]));
         Assert.False(string.IsNullOrEmpty(query["state"]));
         Assert.False(string.IsNullOrEmpty(query["nonce"]));
         Assert.Equal(["openid", "offline_access", "edg-xp-mealdelivery-api"], query["scope"]!.Split(' '));
 
-        var back = await FinishLoginAsync(authorize, query);
+        var back = await diner.FinishLoginAsync(authorize, query);
 
-        Assert.Equal("/checkout", back.AbsolutePath);
-        var signInId = Guid.Parse(HttpUtility.ParseQueryString(back.Query)["edenredLogin"]!);
-        var session = await Get<EdenredSignIns>().FindAsync(signInId, checkoutId, CancellationToken.None);
+        Assert.Equal("/checkout", back);
+        var session = await Get<EdenredSignIns>().FindForBrowserAsync(diner.BindingHash!, checkoutId, CancellationToken.None);
         Assert.Equal(Pablo, session!.Username);
-        Assert.DoesNotContain(cookies.GetAllCookies(), c => c.Value.Contains(session.Tokens.AccessToken, StringComparison.Ordinal));
+        Assert.DoesNotContain(diner.Cookies.GetAllCookies(), c => c.Value.Contains(session.Tokens.AccessToken, StringComparison.Ordinal));
         await using var db = await Get<IDbContextFactory<MealCheckoutDbContext>>().CreateDbContextAsync();
-        var stored = await db.EdenredSignIns.SingleAsync(s => s.Id == signInId);
+        var stored = await db.EdenredSignIns.SingleAsync();
         Assert.DoesNotContain(session.Tokens.AccessToken, stored.ProtectedTokens, StringComparison.Ordinal);
         Assert.DoesNotContain(session.Tokens.RefreshToken, stored.ProtectedTokens, StringComparison.Ordinal);
-        Assert.Null(await Get<EdenredSignIns>().FindAsync(signInId, Guid.NewGuid(), CancellationToken.None)); // bound to its checkout
+        Assert.DoesNotContain(diner.Cookies.GetAllCookies(), c => c.Value == stored.BrowserBindingHash); // the server keeps only the hash
+        Assert.Null(await Get<EdenredSignIns>().FindForBrowserAsync(diner.BindingHash!, Guid.NewGuid(), CancellationToken.None)); // bound to its checkout
+        // The page hands the binding to its circuit encrypted: neither the secret nor its hash is readable in it.
+        var page = await diner.Client.GetStringAsync("/checkout");
+        Assert.Contains("\"type\":\"server\"", page, StringComparison.Ordinal); // the circuit's encrypted start-up descriptor
+        var secret = diner.Cookies.GetAllCookies().Single(c => c.Name == EdenredBrowserBinding.CookieName).Value;
+        Assert.DoesNotContain(secret, page, StringComparison.Ordinal);
+        Assert.DoesNotContain(stored.BrowserBindingHash, page, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task The_binding_cookie_is_http_only_same_site_lax_and_kept_for_a_second_login()
+    {
+        using var diner = new Browser(app);
+
+        using var first = await diner.Client.GetAsync($"/edenred/login?checkout={Guid.NewGuid()}&returnUrl=/checkout");
+        using var second = await diner.Client.GetAsync($"/edenred/login?checkout={Guid.NewGuid()}&returnUrl=/checkout");
+
+        var binding = Assert.Single(first.Headers.GetValues("Set-Cookie"), c => c.StartsWith(EdenredBrowserBinding.CookieName + "=", StringComparison.Ordinal));
+        Assert.Contains("httponly", binding, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", binding, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(second.Headers.GetValues("Set-Cookie"), c => c.StartsWith(EdenredBrowserBinding.CookieName + "=", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The attack of a crafted link: the attacker sends a diner a login link carrying the attacker's
+    /// own checkout id and a return address that leaves the site; the diner logs in.
+    /// </summary>
+    [Fact]
+    public async Task A_login_made_from_an_attackers_link_stays_with_the_diners_browser()
+    {
+        using var attacker = new Browser(app);
+        var attackersCheckout = Guid.NewGuid();
+        await attacker.StartLoginAsync($"/edenred/login?checkout={attackersCheckout}&returnUrl=/checkout"); // the attacker holds a binding of its own
+        var craftedLink = $"/edenred/login?checkout={attackersCheckout}&returnUrl=%2F%09%2Fevil.example";
+
+        using var diner = new Browser(app);
+        var authorize = await diner.StartLoginAsync(craftedLink);
+        var back = await diner.FinishLoginAsync(authorize, HttpUtility.ParseQueryString(authorize.Query));
+
+        // The diner lands on this site's checkout, and the address carries nothing about the login.
+        Assert.Equal("/checkout", back);
+        await using var db = await Get<IDbContextFactory<MealCheckoutDbContext>>().CreateDbContextAsync();
+        var signIn = await db.EdenredSignIns.SingleAsync();
+        Assert.Equal(attackersCheckout, signIn.CheckoutId);
+
+        // The attacker knows every id, but its browser holds another binding: no login for its checkout.
+        var signIns = Get<EdenredSignIns>();
+        Assert.Null(await signIns.FindForBrowserAsync(attacker.BindingHash!, attackersCheckout, CancellationToken.None));
+        Assert.Null(await signIns.FindForBrowserAsync("", attackersCheckout, CancellationToken.None));
+        Assert.NotNull(await signIns.FindForBrowserAsync(diner.BindingHash!, attackersCheckout, CancellationToken.None));
+
+        // Nor can it end the diner's login, with a link or with its own antiforgery token.
+        using var oldLogoutLink = await attacker.Client.GetAsync($"/edenred/logout?signIn={signIn.Id}&checkout={attackersCheckout}&returnUrl=/checkout");
+        Assert.InRange((int)oldLogoutLink.StatusCode, 400, 499); // logout is a form post only
+        using var logout = await attacker.LogOutAsync(attackersCheckout);
+        Assert.Equal("/checkout", logout.Headers.Location!.OriginalString);
+        Assert.Equal(1, await db.EdenredSignIns.CountAsync());
+    }
+
+    [Fact]
+    public async Task Every_hostile_return_address_brings_the_diner_back_to_this_sites_checkout()
+    {
+        using var diner = new Browser(app);
+        var hostile = ReturnUrlsTests.HostileAddresses.Cast<object?[]>().Select(row => row[0]).OfType<string>().Where(a => a.Length > 0).ToList();
+
+        foreach (var address in hostile)
+        {
+            var authorize = await diner.StartLoginAsync($"/edenred/login?checkout={Guid.NewGuid()}&returnUrl={Uri.EscapeDataString(address)}");
+            Assert.Equal("/checkout", await diner.FinishLoginAsync(authorize, HttpUtility.ParseQueryString(authorize.Query)));
+            using var logout = await diner.LogOutAsync(Guid.NewGuid(), address);
+            // Back to the checkout, or a plain 400 for a body no form reader accepts (a NUL character).
+            Assert.True(logout.Headers.Location?.OriginalString == "/checkout" || logout.StatusCode == HttpStatusCode.BadRequest,
+                $"logout with {Uri.EscapeDataString(address)} answered {(int)logout.StatusCode} {logout.Headers.Location}");
+        }
+    }
+
+    [Fact]
+    public async Task A_login_that_comes_back_to_a_browser_without_the_binding_is_refused_and_nothing_is_stored()
+    {
+        using var diner = new Browser(app);
+        var authorize = await diner.StartLoginAsync($"/edenred/login?checkout={Guid.NewGuid()}&returnUrl=/checkout");
+        diner.Cookies.GetAllCookies().Single(c => c.Name == EdenredBrowserBinding.CookieName).Expired = true;
+
+        var back = await diner.FinishLoginAsync(authorize, HttpUtility.ParseQueryString(authorize.Query));
+
+        Assert.Equal("/checkout?edenredLogin=failed", back);
+        await using var db = await Get<IDbContextFactory<MealCheckoutDbContext>>().CreateDbContextAsync();
+        Assert.Equal(0, await db.EdenredSignIns.CountAsync());
     }
 
     [Fact]
     public async Task An_id_token_carrying_another_nonce_is_refused_and_nothing_is_stored()
     {
-        var authorize = await StartLoginAsync(Guid.NewGuid());
+        using var diner = new Browser(app);
+        var authorize = await diner.StartLoginAsync($"/edenred/login?checkout={Guid.NewGuid()}&returnUrl=/checkout");
         var query = HttpUtility.ParseQueryString(authorize.Query);
         query["nonce"] = "a-nonce-this-login-never-sent";
 
-        var back = await FinishLoginAsync(authorize, query);
+        var back = await diner.FinishLoginAsync(authorize, query);
 
-        Assert.Equal("failed", HttpUtility.ParseQueryString(back.Query)["edenredLogin"]);
+        Assert.Equal("/checkout?edenredLogin=failed", back);
         await using var db = await Get<IDbContextFactory<MealCheckoutDbContext>>().CreateDbContextAsync();
         Assert.Equal(0, await db.EdenredSignIns.CountAsync());
     }
@@ -85,54 +177,94 @@ public sealed class EdenredLoginTests : IDisposable
     [Fact]
     public async Task Logout_goes_through_endsession_and_comes_back_to_the_checkout()
     {
+        using var diner = new Browser(app);
         var checkoutId = Guid.NewGuid();
-        var authorize = await StartLoginAsync(checkoutId);
-        var back = await FinishLoginAsync(authorize, HttpUtility.ParseQueryString(authorize.Query));
-        var signInId = Guid.Parse(HttpUtility.ParseQueryString(back.Query)["edenredLogin"]!);
-        var accessToken = (await Get<EdenredSignIns>().FindAsync(signInId, checkoutId, CancellationToken.None))!.Tokens.AccessToken;
-        using var client = Client();
+        var authorize = await diner.StartLoginAsync($"/edenred/login?checkout={checkoutId}&returnUrl=/checkout");
+        await diner.FinishLoginAsync(authorize, HttpUtility.ParseQueryString(authorize.Query));
+        var accessToken = (await Get<EdenredSignIns>().FindForBrowserAsync(diner.BindingHash!, checkoutId, CancellationToken.None))!.Tokens.AccessToken;
 
-        var logout = await client.GetAsync($"/edenred/logout?signIn={signInId}&checkout={checkoutId}&returnUrl=/checkout");
+        using var logout = await diner.LogOutAsync(checkoutId);
 
         var endSession = logout.Headers.Location!;
         Assert.EndsWith("/connect/endsession", endSession.AbsolutePath, StringComparison.Ordinal);
-        Assert.False(string.IsNullOrEmpty(HttpUtility.ParseQueryString(endSession.Query)["id_token_hint"]));
-        var home = await client.GetAsync(endSession);
+        var home = await diner.Client.GetAsync(endSession);
         Assert.Equal("/checkout", home.Headers.Location!.AbsolutePath);
-        Assert.Null(await Get<EdenredSignIns>().FindAsync(signInId, checkoutId, CancellationToken.None));
+        Assert.Null(await Get<EdenredSignIns>().FindForBrowserAsync(diner.BindingHash!, checkoutId, CancellationToken.None));
         // Edenred revoked the tokens too: the old access token no longer reads the balance.
         var balance = new HttpRequestMessage(HttpMethod.Get, $"/sandbox/edenred-api/v2/users/{Pablo}");
         balance.Headers.Add("Authorization", "Bearer " + accessToken);
         balance.Headers.Add("X-Client-Id", "mealcheckout-payment");
         balance.Headers.Add("X-Client-Secret", "dev-only-edenred-payment-secret");
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(balance)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await diner.Client.SendAsync(balance)).StatusCode);
     }
 
-    private HttpClient Client() =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = app.RootUri };
-
-    /// <summary>Presses "Pay with Edenred": the app answers with the SSO's authorization URL.</summary>
-    private async Task<Uri> StartLoginAsync(Guid checkoutId)
+    [Fact]
+    public async Task Logout_without_an_antiforgery_token_is_refused()
     {
-        using var client = Client();
-        var challenge = await client.GetAsync($"/edenred/login?checkout={checkoutId}&returnUrl=/checkout");
-        Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
-        return challenge.Headers.Location!;
-    }
+        using var diner = new Browser(app);
+        var checkoutId = Guid.NewGuid();
+        var authorize = await diner.StartLoginAsync($"/edenred/login?checkout={checkoutId}&returnUrl=/checkout");
+        await diner.FinishLoginAsync(authorize, HttpUtility.ParseQueryString(authorize.Query));
 
-    /// <summary>Logs in at the SSO with the authorization request's fields, then follows the redirect back into the app.</summary>
-    private async Task<Uri> FinishLoginAsync(Uri authorize, System.Collections.Specialized.NameValueCollection query)
-    {
-        using var client = Client();
-        var form = query.AllKeys.ToDictionary(k => k!, k => query[k]!);
-        form["email"] = Pablo;
-        form["password"] = "Edenred2021*";
-        var login = await client.PostAsync(authorize.GetLeftPart(UriPartial.Path), new FormUrlEncodedContent(form));
-        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        var callback = await client.GetAsync(login.Headers.Location);
-        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
-        return new Uri(app.RootUri, callback.Headers.Location!);
+        using var forged = await diner.Client.PostAsync("/edenred/logout", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["checkout"] = checkoutId.ToString(),
+            ["returnUrl"] = "/checkout",
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.NotNull(await Get<EdenredSignIns>().FindForBrowserAsync(diner.BindingHash!, checkoutId, CancellationToken.None));
     }
 
     public void Dispose() => app.Dispose();
+
+    /// <summary>One browser: its own cookie jar, redirects not followed so each step can be checked.</summary>
+    private sealed class Browser : IDisposable
+    {
+        public Browser(MealCheckoutAppFactory app) =>
+            Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = Cookies }) { BaseAddress = app.RootUri };
+
+        public CookieContainer Cookies { get; } = new();
+
+        public HttpClient Client { get; }
+
+        /// <summary>The hash the server keeps of this browser's binding cookie, null before any login started.</summary>
+        public string? BindingHash =>
+            Cookies.GetAllCookies().SingleOrDefault(c => c.Name == EdenredBrowserBinding.CookieName) is { } cookie ? EdenredBrowserBinding.Hash(cookie.Value) : null;
+
+        /// <summary>Follows a login link: the app answers with the SSO's authorization URL.</summary>
+        public async Task<Uri> StartLoginAsync(string link)
+        {
+            using var challenge = await Client.GetAsync(link);
+            Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
+            return challenge.Headers.Location!;
+        }
+
+        /// <summary>Logs in at the SSO with the authorization request's fields, follows the redirect into the app, and returns where the app sends the diner next.</summary>
+        public async Task<string> FinishLoginAsync(Uri authorize, System.Collections.Specialized.NameValueCollection query)
+        {
+            var form = query.AllKeys.ToDictionary(k => k!, k => query[k]!);
+            form["email"] = Pablo;
+            form["password"] = "Edenred2021*";
+            using var login = await Client.PostAsync(authorize.GetLeftPart(UriPartial.Path), new FormUrlEncodedContent(form));
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+            using var callback = await Client.GetAsync(login.Headers.Location);
+            Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+            return callback.Headers.Location!.OriginalString;
+        }
+
+        /// <summary>Posts the checkout's logout form with this browser's antiforgery token; the redirect is not followed.</summary>
+        public async Task<HttpResponseMessage> LogOutAsync(Guid checkoutId, string returnUrl = "/checkout")
+        {
+            var page = await Client.GetStringAsync("/staff/login"); // any form of the site carries this browser's token
+            return await Client.PostAsync("/edenred/logout", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = StaffSession.AntiforgeryToken(page),
+                ["checkout"] = checkoutId.ToString(),
+                ["returnUrl"] = returnUrl,
+            }));
+        }
+
+        public void Dispose() => Client.Dispose();
+    }
 }

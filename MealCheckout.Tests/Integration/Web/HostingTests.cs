@@ -1,25 +1,54 @@
 using System.Net;
 using MealCheckout.Tests.Infrastructure;
+using MealCheckout.Web.Security;
 
 namespace MealCheckout.Tests.Integration.Web;
 
 public sealed class HostingTests
 {
     [Fact]
-    public void Production_refuses_to_start_with_the_sandbox_or_development_secrets()
+    public async Task Production_refuses_to_start_with_one_plain_line_per_missing_or_unsafe_setting()
     {
-        using var app = new MealCheckoutAppFactory(new Dictionary<string, string?>
+        using var data = new TestDirectory();
+
+        var exit = await AppProcess.RunUntilExitAsync(new Dictionary<string, string>
         {
-            ["Sandbox:Enabled"] = "true",
-            ["Payments:Adyen:ApiKey"] = "dev-only-adyen-api-key",
-        }, environment: "Production");
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__MealCheckout"] = $"Data Source={data.File("mealcheckout.db")}",
+            ["Sandbox__Enabled"] = "true",
+            ["Payments__Adyen__ApiKey"] = "dev-only-adyen-api-key",
+            ["Payments__Adyen__BaseAddress"] = "http://adyen.example/checkout/v71/",
+        }, TimeSpan.FromMinutes(2));
 
-        var error = Assert.ThrowsAny<Exception>(() => app.RootUri);
+        var expected = new[]
+        {
+            "Sandbox:Enabled is true: the sandbox providers must never run in Production.",
+            "Payments:Adyen:ApiKey still holds its development default.",
+            "Payments:Adyen:BaseAddress must be an absolute https:// address of the provider.",
+        }.Concat(ProductionSafety.RequiredKeys.Concat(ProductionSafety.SecretKeys)
+            .Where(key => key is not "Payments:Adyen:ApiKey" and not "Payments:Adyen:BaseAddress")
+            .Select(key => $"{key} is not set."));
+        Assert.Equal(1, exit.Code);
+        Assert.Equal(expected.Select(problem => "MealCheckout refuses to start (Production): " + problem).Order(), exit.ErrorLines.Order());
+        Assert.Contains("MealCheckout refuses to start (Production): Payments:Edenred:ClientId is not set.", exit.ErrorLines);
+        Assert.DoesNotContain("Exception", exit.Output + exit.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(data.File("mealcheckout.db"))); // refused before anything else ran
+    }
 
-        var message = error.ToString();
-        Assert.Contains("Sandbox:Enabled", message);
-        Assert.Contains("Payments:Adyen:ApiKey still holds its development default", message);
-        Assert.Contains("Staff:SeedPassword is not set", message);
+    [Fact]
+    public async Task A_proxy_setting_that_is_not_an_address_stops_the_start_in_any_environment()
+    {
+        using var data = new TestDirectory();
+
+        var exit = await AppProcess.RunUntilExitAsync(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ConnectionStrings__MealCheckout"] = $"Data Source={data.File("mealcheckout.db")}",
+            ["ForwardedHeaders__KnownProxies"] = "10.0.0.1, proxy.internal",
+        }, TimeSpan.FromMinutes(2));
+
+        Assert.Equal(1, exit.Code);
+        Assert.Equal(["MealCheckout refuses to start (Development): ForwardedHeaders:KnownProxies holds \"proxy.internal\", which is not an IP address."], exit.ErrorLines);
     }
 
     [Fact]
@@ -42,7 +71,10 @@ public sealed class HostingTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
-        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal(
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; " +
+            "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'",
+            response.Headers.GetValues("Content-Security-Policy").Single());
     }
 
     [Theory]

@@ -28,6 +28,19 @@ public sealed class EdenredErrorSentenceTests
         Assert.NotEqual(french, english);
     }
 
+    [Theory]
+    [InlineData("DECLINED", "Edenred a refusé ce paiement.", "Edenred declined this payment.")]
+    [InlineData("TEMPORARY_HOLD", "Edenred a mis ce paiement en attente pour le moment : réessayez dans quelques minutes, ou payez par carte bancaire.",
+        "Edenred has put this payment on hold for now: try again in a few minutes, or pay by bank card.")]
+    [InlineData("LOCKOUT", "Trop de codes erronés : votre carte Edenred est verrouillée pour le moment.", "Too many wrong codes: your Edenred card is locked for now.")]
+    public void A_code_is_explained_by_what_the_edenred_document_says_it_means(string code, string french, string english)
+    {
+        var key = EdenredErrorReasons.KeyFor(code)!;
+
+        Assert.Equal(french, Text.GetString(key, CultureInfo.GetCultureInfo("fr-FR")));
+        Assert.Equal(english, Text.GetString(key, CultureInfo.GetCultureInfo("en")));
+    }
+
     [Fact]
     public void The_mapping_names_no_code_the_document_does_not_have()
     {

@@ -11,8 +11,13 @@ public static class EdenredErrorReasons
         ("ReasonNotEnoughBalance", ["INVALID_AMOUNT"]),
         ("ReasonDailyLimit", ["LIMIT_EXCEEDED"]),
         ("ReasonExpiredCard", ["CARD_EXPIRED"]),
-        ("ReasonBlockedCard", ["CARD_BLOCKED", "CARD_TEMPORARILY_BLOCKED", "ACCOUNT_BLOCKED", "LOCKOUT", "TEMPORARY_HOLD"]),
+        ("ReasonBlockedCard", ["CARD_BLOCKED", "CARD_TEMPORARILY_BLOCKED", "ACCOUNT_BLOCKED"]),
+        // "Declined" / "Transaction not authorised": Edenred gives no reason, so neither do we.
         ("ReasonEdenredDeclined", ["DECLINED", "TRANSACTION_NOT_AUTHORISED"]),
+        // "Transaction temporary hold": the payment is held for now, the card is not blocked.
+        ("ReasonEdenredTemporaryHold", ["TEMPORARY_HOLD"]),
+        // "Max PIN tries exceeded."
+        ("ReasonEdenredPinLockout", ["LOCKOUT"]),
         ("ReasonEdenredPin", ["INCORRECT_PIN", "TOPTP_VALIDATION_FAILED"]),
         ("ReasonEdenredNoActiveCard", ["INVALID_CARD", "CARD_NOT_ACTIVATED", "CARD_NOT_FOUND", "NO_ACTIVE_CARD", "CARD_NOT_ACTIVE",
             "CARD_ALREADY_ACTIVATED", "ACCOUNT_NOT_FOUND", "INVALID_ACCOUNT", "INVALID_VOUCHER", "INVALID_EMAIL", "USER_INACTIVE", "PRECONDITION_FAILED"]),
