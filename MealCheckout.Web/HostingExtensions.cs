@@ -7,6 +7,7 @@ using MealCheckout.Web.Checkout;
 using MealCheckout.Web.Edenred;
 using MealCheckout.Web.Components;
 using MealCheckout.Web.Localization;
+using MealCheckout.Web.Receipts;
 using MealCheckout.Web.Security;
 using MealCheckout.Web.Staff;
 using Microsoft.AspNetCore.Localization;
@@ -51,6 +52,8 @@ public static class HostingExtensions
         services.AddScoped<CartState>();
         services.AddScoped<EdenredLoginState>();
         services.AddScoped<CheckoutAttempt>();
+        services.AddScoped<BrowserReceiptKeys>();
+        services.AddScoped<ReceiptLink>();
 
         services.AddMealCheckoutRateLimits(configuration);
         return builder;
