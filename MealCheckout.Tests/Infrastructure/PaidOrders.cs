@@ -14,14 +14,15 @@ public static class PaidOrders
     /// Steak (food, 18,50 €), a glass of wine (alcohol, 5,50 €) and a 2,00 € tip: 18,50 € on a Bimpli
     /// card ending 0010, the rest on a bank card ending 1111, both captured a minute after the order.
     /// </summary>
-    public static Order SteakWineAndTip(string number = "MC-261201-7KQ4XZ")
+    /// <param name="id">The checkout attempt's id, when a test plays the tab that paid.</param>
+    public static Order SteakWineAndTip(string number = "MC-261201-7KQ4XZ", Guid? id = null)
     {
         var order = Order.Create(DemoRestaurant.Restaurant.Id, number, "fr-FR", Fulfilment.Pickup,
         [
             new NewOrderLine("Steak frites", ItemKind.Food, Money.FromCents(1850), 1),
             new NewOrderLine("Verre de Beaujolais", ItemKind.Alcohol, Money.FromCents(550), 1),
             new NewOrderLine("Pourboire", ItemKind.Tip, Money.FromCents(200), 1),
-        ], Lunchtime);
+        ], Lunchtime, id);
         Capture(order.AddVoucherLeg(VoucherIssuer.Bimpli, "•••• 0010 #a1b2c3d4e5f6", Money.FromCents(1850), Lunchtime));
         Capture(order.AddCardLeg("card", "1111", Money.FromCents(750), Lunchtime));
         order.RefreshStatus();
