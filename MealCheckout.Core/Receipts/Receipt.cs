@@ -28,8 +28,6 @@ public sealed record Receipt(
 
     public Money TotalTax => Sum(Vat.Select(v => v.Tax));
 
-    public Money Refunded => Sum(Tenders.Select(t => t.Refunded));
-
     /// <summary>Builds the receipt of <paramref name="order"/>; the time is when the last leg was captured.</summary>
     public static Receipt Of(Order order, Restaurant restaurant)
     {

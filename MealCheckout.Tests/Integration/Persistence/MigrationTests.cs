@@ -122,6 +122,23 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task A_menu_item_taxed_apart_from_its_kind_keeps_its_own_VAT_rate()
+    {
+        await using var database = await new SqliteDatabase().MigratedAndSeededAsync();
+        await using (var connection = await OpenAsync(database.Path))
+        {
+            await ExecuteAsync(connection, "UPDATE menu_items SET vat_rate_basis_points = 550 WHERE name_en = 'Craft lemonade'");
+        }
+
+        var catalog = database.Get<IMenuCatalog>();
+        var items = (await catalog.GetMenuAsync(DemoRestaurant.Slug))!.Categories.SelectMany(c => c.Items).ToList();
+
+        Assert.Equal(550, items.Single(i => i.NameEn == "Craft lemonade").VatRate.BasisPoints);
+        Assert.Equal(1000, items.Single(i => i.NameEn == "Sparkling water 50 cl").VatRate.BasisPoints);
+        Assert.Equal(2000, items.Single(i => i.NameEn == "Draught beer 25 cl").VatRate.BasisPoints);
+    }
+
+    [Fact]
     public async Task The_EF_model_matches_the_migrated_schema_column_for_column()
     {
         await using var database = await new SqliteDatabase().MigratedAndSeededAsync();
