@@ -8,6 +8,7 @@ using MealCheckout.Web.Edenred;
 using MealCheckout.Web.Errors;
 using MealCheckout.Web.Components;
 using MealCheckout.Web.Localization;
+using MealCheckout.Web.Receipts;
 using MealCheckout.Web.Security;
 using MealCheckout.Web.Staff;
 using Microsoft.AspNetCore.Localization;
@@ -56,6 +57,8 @@ public static class HostingExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<CircuitPayer>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<CircuitPayer>());
+        services.AddScoped<BrowserReceiptKeys>();
+        services.AddScoped<ReceiptLink>();
 
         services.AddMealCheckoutRateLimits(configuration);
         services.AddMalformedRequestRefusals();

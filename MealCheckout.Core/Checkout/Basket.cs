@@ -1,7 +1,7 @@
 namespace MealCheckout.Core.Checkout;
 
 /// <summary>One priced line of a basket: a menu item (or a fee) and how many.</summary>
-public sealed record BasketLine(Guid ItemId, string NameFr, string NameEn, ItemKind Kind, Money UnitPrice, int Quantity)
+public sealed record BasketLine(Guid ItemId, string NameFr, string NameEn, ItemKind Kind, Money UnitPrice, int Quantity, VatRate VatRate)
 {
     public const int MaxQuantity = 20;
 
@@ -36,12 +36,13 @@ public sealed class Basket
     public int QuantityOf(Guid itemId) => Lines.FirstOrDefault(l => l.ItemId == itemId)?.Quantity ?? 0;
 
     /// <summary>Adds one of an item; past <see cref="BasketLine.MaxQuantity"/> the basket is unchanged.</summary>
-    public Basket Add(Guid itemId, string nameFr, string nameEn, ItemKind kind, Money unitPrice)
+    /// <param name="vatRate">The menu item's rate; its kind's default when the menu sets none.</param>
+    public Basket Add(Guid itemId, string nameFr, string nameEn, ItemKind kind, Money unitPrice, VatRate? vatRate = null)
     {
         var existing = Lines.FirstOrDefault(l => l.ItemId == itemId);
         if (existing is null)
         {
-            return new Basket([.. Lines, new BasketLine(itemId, nameFr, nameEn, kind, unitPrice, 1)]);
+            return new Basket([.. Lines, new BasketLine(itemId, nameFr, nameEn, kind, unitPrice, 1, vatRate ?? VatRate.DefaultFor(kind))]);
         }
         return existing.Quantity >= BasketLine.MaxQuantity
             ? this
@@ -65,8 +66,12 @@ public sealed class Basket
     public Basket WithFee(Guid feeId, string nameFr, string nameEn, ItemKind kind, Money amount)
     {
         var without = new Basket(Lines.Where(l => l.ItemId != feeId).ToList());
-        return amount.IsZero ? without : new Basket([.. without.Lines, new BasketLine(feeId, nameFr, nameEn, kind, amount, 1)]);
+        return amount.IsZero ? without : new Basket([.. without.Lines, new BasketLine(feeId, nameFr, nameEn, kind, amount, 1, VatRate.DefaultFor(kind))]);
     }
+
+    /// <summary>The lines an order is created from, named in the diner's language.</summary>
+    public IReadOnlyList<Orders.NewOrderLine> ToOrderLines(Func<BasketLine, string> name) =>
+        Lines.Select(l => new Orders.NewOrderLine(name(l), l.Kind, l.UnitPrice, l.Quantity, l.VatRate)).ToList();
 
     private Basket Replace(BasketLine old, BasketLine updated) =>
         new(Lines.Select(l => l == old ? updated : l).ToList());

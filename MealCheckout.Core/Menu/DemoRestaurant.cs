@@ -18,6 +18,9 @@ public static class DemoRestaurant
         Slug = Slug,
         Name = "Le Petit Comptoir",
         City = "Lyon",
+        StreetAddress = "12 rue Mercière",
+        PostalCode = "69002",
+        Siret = "84215730700013", // made up, but with a valid Luhn key as INSEE numbers carry
         DeliveryFee = Money.FromCents(290),
     };
 

@@ -8,7 +8,7 @@ public sealed record RestaurantMenu(Guid RestaurantId, string Slug, string Name,
 
 public sealed record MenuCategoryView(Guid Id, string NameFr, string NameEn, IReadOnlyList<MenuItemView> Items);
 
-public sealed record MenuItemView(Guid Id, string NameFr, string NameEn, string? DescriptionFr, string? DescriptionEn, Money Price, ItemKind Kind)
+public sealed record MenuItemView(Guid Id, string NameFr, string NameEn, string? DescriptionFr, string? DescriptionEn, Money Price, ItemKind Kind, VatRate VatRate)
 {
     public bool VoucherEligible => VoucherEligibility.IsEligible(Kind);
 }
@@ -43,7 +43,7 @@ public sealed class MenuCatalog(IDbContextFactory<MealCheckoutDbContext> context
         var items = await db.MenuItems.AsNoTracking().Where(i => categoryIds.Contains(i.CategoryId)).OrderBy(i => i.Position).ToListAsync(cancellationToken);
         var views = categories.Select(c => new MenuCategoryView(c.Id, c.NameFr, c.NameEn,
             items.Where(i => i.CategoryId == c.Id)
-                 .Select(i => new MenuItemView(i.Id, i.NameFr, i.NameEn, i.DescriptionFr, i.DescriptionEn, i.Price, i.Kind))
+                 .Select(i => new MenuItemView(i.Id, i.NameFr, i.NameEn, i.DescriptionFr, i.DescriptionEn, i.Price, i.Kind, i.VatRate))
                  .ToList())).ToList();
         return new RestaurantMenu(restaurant.Id, restaurant.Slug, restaurant.Name, restaurant.City, restaurant.DeliveryFee, views);
     }

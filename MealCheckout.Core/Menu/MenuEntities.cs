@@ -8,6 +8,14 @@ public sealed class Restaurant
     public string Name { get; init; } = "";
     public string City { get; init; } = "";
 
+    /// <summary>Street and number, as the receipt prints it above the postcode and city.</summary>
+    public string StreetAddress { get; init; } = "";
+
+    public string PostalCode { get; init; } = "";
+
+    /// <summary>The establishment's 14-digit SIRET, which a French receipt must show.</summary>
+    public string Siret { get; init; } = "";
+
     /// <summary>Charged on delivery orders; never voucher-eligible.</summary>
     public Money DeliveryFee { get; init; }
 }
@@ -35,5 +43,10 @@ public sealed class MenuItem
     public ItemKind Kind { get; init; }
     public int Position { get; init; }
 
+    /// <summary>Set only where the restaurant's accountant says the item is taxed differently from its kind's default.</summary>
+    public VatRate? VatRateOverride { get; init; }
+
     public bool VoucherEligible => VoucherEligibility.IsEligible(Kind);
+
+    public VatRate VatRate => VatRateOverride ?? VatRate.DefaultFor(Kind);
 }

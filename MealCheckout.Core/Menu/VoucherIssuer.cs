@@ -15,3 +15,16 @@ public enum VoucherIssuer
     /// <summary>Up Déjeuner: CONECS card, brand <c>mealVoucher_FR_groupeup</c>.</summary>
     UpDejeuner,
 }
+
+/// <summary>The one place an issuer's name is spelled; brand names read the same in every language.</summary>
+public static class VoucherIssuerNames
+{
+    public static string DisplayName(this VoucherIssuer issuer) => issuer switch
+    {
+        VoucherIssuer.Edenred => "Edenred",
+        VoucherIssuer.Bimpli => "Bimpli",
+        VoucherIssuer.Pluxee => "Pluxee",
+        VoucherIssuer.UpDejeuner => "Up Déjeuner",
+        _ => throw new ArgumentOutOfRangeException(nameof(issuer), issuer, "Unknown voucher issuer."),
+    };
+}

@@ -57,6 +57,12 @@ public sealed class Order
     public Money Total { get; private set; }
     public Money EligibleSubtotal { get; private set; }
 
+    /// <summary>
+    /// SHA-256 of the secret that opens the receipt in the browser that paid (see Receipts/ReceiptKeys);
+    /// the secret itself is never stored.
+    /// </summary>
+    public string? ReceiptKeyHash { get; private set; }
+
     /// <summary>Optimistic concurrency: two writers of the same order cannot both win.</summary>
     public int Version { get; private set; }
 
@@ -73,7 +79,7 @@ public sealed class Order
         var order = new Order(id ?? Guid.NewGuid(), restaurantId, number, culture, fulfilment, at);
         foreach (var (line, position) in newLines.Select((l, i) => (l, i)))
         {
-            order.lines.Add(new OrderLine(order.Id, position, line.Name, line.Kind, line.UnitPrice, line.Quantity));
+            order.lines.Add(new OrderLine(order.Id, position, line.Name, line.Kind, line.UnitPrice, line.Quantity, line.VatRate ?? VatRate.DefaultFor(line.Kind)));
         }
         order.Total = order.lines.Aggregate(Money.Zero, (sum, l) => sum + l.LineTotal);
         order.EligibleSubtotal = order.lines.Where(l => l.VoucherEligible).Aggregate(Money.Zero, (sum, l) => sum + l.LineTotal);

@@ -7,7 +7,7 @@ public sealed class OrderLine
     {
     }
 
-    internal OrderLine(Guid orderId, int position, string name, ItemKind kind, Money unitPrice, int quantity)
+    internal OrderLine(Guid orderId, int position, string name, ItemKind kind, Money unitPrice, int quantity, VatRate vatRate)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentOutOfRangeException.ThrowIfLessThan(quantity, 1);
@@ -20,6 +20,7 @@ public sealed class OrderLine
         VoucherEligible = VoucherEligibility.IsEligible(kind);
         UnitPrice = unitPrice;
         Quantity = quantity;
+        VatRate = vatRate;
     }
 
     public Guid Id { get; private set; }
@@ -31,8 +32,11 @@ public sealed class OrderLine
     public Money UnitPrice { get; private set; }
     public int Quantity { get; private set; }
 
+    /// <summary>The rate the line was sold at, copied like its price: a later menu change does not rewrite past receipts.</summary>
+    public VatRate VatRate { get; private set; }
+
     public Money LineTotal => UnitPrice * Quantity;
 }
 
-/// <summary>What a new order is made of.</summary>
-public sealed record NewOrderLine(string Name, ItemKind Kind, Money UnitPrice, int Quantity);
+/// <summary>What a new order is made of; without a <paramref name="VatRate"/> the line takes its kind's default.</summary>
+public sealed record NewOrderLine(string Name, ItemKind Kind, Money UnitPrice, int Quantity, VatRate? VatRate = null);

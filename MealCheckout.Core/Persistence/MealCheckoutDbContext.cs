@@ -25,6 +25,7 @@ public sealed class MealCheckoutDbContext(DbContextOptions<MealCheckoutDbContext
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
         configuration.Properties<Money>().HaveConversion<MoneyConverter>();
+        configuration.Properties<VatRate>().HaveConversion<VatRateConverter>();
         configuration.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
         configuration.Properties<Enum>().HaveConversion<string>();
     }
@@ -46,6 +47,8 @@ public sealed class MealCheckoutDbContext(DbContextOptions<MealCheckoutDbContext
             e.ToTable("menu_items");
             e.Property(i => i.Price).HasColumnName("price_cents");
             e.Ignore(i => i.VoucherEligible);
+            e.Ignore(i => i.VatRate);
+            e.Property(i => i.VatRateOverride).HasColumnName("vat_rate_basis_points");
             e.HasOne<MenuCategory>().WithMany().HasForeignKey(i => i.CategoryId);
         });
         model.Entity<Order>(MapOrder);
@@ -54,6 +57,7 @@ public sealed class MealCheckoutDbContext(DbContextOptions<MealCheckoutDbContext
             e.ToTable("order_lines");
             e.Property(l => l.UnitPrice).HasColumnName("unit_price_cents");
             e.Ignore(l => l.LineTotal);
+            e.Property(l => l.VatRate).HasColumnName("vat_rate_basis_points");
         });
         model.Entity<PaymentLeg>(MapLeg);
         model.Entity<LegTransition>(e =>

@@ -1,5 +1,6 @@
 using MealCheckout.Core.Menu;
 using MealCheckout.Core.Orders;
+using MealCheckout.Core.Receipts;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -24,6 +25,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<DemoDataSeeder>();
         services.AddSingleton<IMenuCatalog, MenuCatalog>();
         services.AddSingleton<IOrderStore, OrderStore>();
+        services.AddSingleton<ReceiptKeys>();
+        services.AddSingleton<ReceiptQuery>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Bunit;
 using MealCheckout.Core;
 using MealCheckout.Core.Checkout;
 using MealCheckout.Web.Components.Shared;
@@ -13,33 +14,35 @@ public sealed class BasketTotalsTests
     [Fact]
     public async Task Shows_total_eligible_and_not_eligible_amounts_in_French_format()
     {
-        var page = await ComponentRenderer.RenderAsync<BasketTotals>("fr-FR", new Dictionary<string, object?> { ["Basket"] = SteakAndWine });
+        await using var ctx = new DinerContext("fr-FR");
 
-        Assert.Equal("24,00\u00a0€", Text(page, "total"));
-        Assert.Equal("18,50\u00a0€", Text(page, "eligible-subtotal"));
-        Assert.Equal("5,50\u00a0€", Text(page, "not-eligible-subtotal"));
-        Assert.Contains("Payable en titres-restaurant", page.Body!.TextContent);
+        var totals = ctx.Render<BasketTotals>(p => p.Add(c => c.Basket, SteakAndWine));
+
+        Assert.Equal("24,00\u00a0€", totals.Find("[data-testid=total]").TextContent);
+        Assert.Equal("18,50\u00a0€", totals.Find("[data-testid=eligible-subtotal]").TextContent);
+        Assert.Equal("5,50\u00a0€", totals.Find("[data-testid=not-eligible-subtotal]").TextContent);
+        Assert.Contains("Payable en titres-restaurant", totals.Markup, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Shows_amounts_in_English_format_with_English_labels()
     {
-        var page = await ComponentRenderer.RenderAsync<BasketTotals>("en", new Dictionary<string, object?> { ["Basket"] = SteakAndWine });
+        await using var ctx = new DinerContext("en");
 
-        Assert.Equal("€24.00", Text(page, "total"));
-        Assert.Contains("Meal-voucher eligible", page.Body!.TextContent);
+        var totals = ctx.Render<BasketTotals>(p => p.Add(c => c.Basket, SteakAndWine));
+
+        Assert.Equal("€24.00", totals.Find("[data-testid=total]").TextContent);
+        Assert.Contains("Meal-voucher eligible", totals.Markup, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Hides_the_not_eligible_row_when_everything_is_eligible()
     {
+        await using var ctx = new DinerContext("fr-FR");
         var foodOnly = Basket.Empty.Add(Guid.NewGuid(), "Salade", "Salad", ItemKind.Food, Money.FromCents(1200));
 
-        var page = await ComponentRenderer.RenderAsync<BasketTotals>("fr-FR", new Dictionary<string, object?> { ["Basket"] = foodOnly });
+        var totals = ctx.Render<BasketTotals>(p => p.Add(c => c.Basket, foodOnly));
 
-        Assert.Null(page.QuerySelector("[data-testid=not-eligible-subtotal]"));
+        Assert.Empty(totals.FindAll("[data-testid=not-eligible-subtotal]"));
     }
-
-    private static string Text(AngleSharp.Dom.IDocument page, string testId) =>
-        page.QuerySelector($"[data-testid={testId}]")?.TextContent.Trim() ?? throw new Xunit.Sdk.XunitException($"{testId} not rendered");
 }

@@ -3,7 +3,6 @@ using MealCheckout.Core;
 using MealCheckout.Core.Orders;
 using MealCheckout.Core.Staff.Refunds;
 using MealCheckout.Web.Staff;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
 namespace MealCheckout.Tests.Components;
@@ -19,9 +18,9 @@ public sealed class RefundWordsTests
     [InlineData("fr-FR", "137", "refuse le montant")]
     [InlineData("en", "901", "refuses our credentials")]
     [InlineData("en", "XYZ", "refuses the refund (code XYZ)")]
-    public void A_providers_refusal_is_said_in_words_with_its_code(string culture, string code, string expected)
+    public async Task A_providers_refusal_is_said_in_words_with_its_code(string culture, string code, string expected)
     {
-        var text = Say(culture, new RefundResult(RefundOutcome.Refused, code));
+        var text = await SayAsync(culture, new RefundResult(RefundOutcome.Refused, code));
 
         Assert.Contains(expected, text, StringComparison.Ordinal);
         Assert.Contains(code, text, StringComparison.Ordinal);
@@ -31,36 +30,26 @@ public sealed class RefundWordsTests
     [InlineData("fr-FR", RefundOutcome.Refunded, "Remboursement effectué : 5,50\u00a0€ rendus sur card •••• 1111.")]
     [InlineData("en", RefundOutcome.OutcomeUnknown, "The provider did not answer. Try again: the same request is sent again and cannot refund twice.")]
     [InlineData("en", RefundOutcome.NotAllowed, "Only a manager can refund.")]
-    public void Every_outcome_has_its_sentence(string culture, RefundOutcome outcome, string expected)
+    public async Task Every_outcome_has_its_sentence(string culture, RefundOutcome outcome, string expected)
     {
-        Assert.Equal(expected, Say(culture, new RefundResult(outcome)));
+        Assert.Equal(expected, await SayAsync(culture, new RefundResult(outcome)));
     }
 
     [Fact]
-    public void An_Edenred_leg_says_its_refunds_are_done_elsewhere()
+    public async Task An_Edenred_leg_says_its_refunds_are_done_elsewhere()
     {
         var at = DateTimeOffset.UtcNow;
         var order = Order.Create(Guid.NewGuid(), "MC-261123-ABCDEG", "fr-FR", Fulfilment.Pickup, [new NewOrderLine("Salade", ItemKind.Food, Money.FromCents(1200), 1)], at);
         var edenred = order.AddVoucherLeg(VoucherIssuer.Edenred, "lerouxpablo@yopmail.com", Money.FromCents(1200), at);
 
         Assert.Equal("Refunds for Edenred are not available here: refund from the Edenred merchant portal.",
-            Say("en", new RefundResult(RefundOutcome.NotAvailableForIssuer), edenred));
+            await SayAsync("en", new RefundResult(RefundOutcome.NotAvailableForIssuer), edenred));
     }
 
-    private static string Say(string culture, RefundResult result, PaymentLeg? leg = null)
+    private static async Task<string> SayAsync(string culture, RefundResult result, PaymentLeg? leg = null)
     {
-        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-        try
-        {
-            using var provider = new ServiceCollection().AddLogging().AddLocalization(options => options.ResourcesPath = "Resources").BuildServiceProvider();
-            var text = provider.GetRequiredService<IStringLocalizer<StaffOperationsText>>();
-            return StaffOperationsWords.RefundOutcome(text, result, leg ?? CardLeg, CultureInfo.CurrentCulture);
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
-        }
+        await using var ctx = new DinerContext(culture);
+        return StaffOperationsWords.RefundOutcome(ctx.Get<IStringLocalizer<StaffOperationsText>>(), result, leg ?? CardLeg, CultureInfo.CurrentCulture);
     }
 
     private static PaymentLeg NewCardLeg()

@@ -48,8 +48,9 @@ public sealed class EdenredPaymentTests(BrowserFixture browser) : IDisposable
 
         await checkout.PayAsync();
 
-        await checkout.Page.WaitForURLAsync("**/receipt/**");
+        await checkout.Page.WaitForURLAsync("**/receipt/MC-*");
         await Assertions.Expect(checkout.Page.GetByTestId("receipt-leg")).ToHaveCountAsync(2);
+        await Assertions.Expect(checkout.Page.GetByTestId("receipt-leg").First).ToContainTextAsync("Titre-restaurant Edenred");
         await BrowserFixture.ScreenshotAsync(checkout.Page, "edenred-4-receipt");
         await Accessibility.AssertNoSeriousViolationsAsync(checkout.Page);
         var edenred = Assert.Single(app.Services.GetRequiredService<EdenredLedger>().Transactions);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using MealCheckout.Sandbox.Adyen;
 using MealCheckout.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,13 +32,49 @@ public sealed class PaymentTests(BrowserFixture browser) : IDisposable
 
         await checkout.PayAsync();
 
-        await checkout.Page.WaitForURLAsync("**/receipt/**");
-        await Assertions.Expect(checkout.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Merci, c'est payé !");
-        await Assertions.Expect(checkout.Page.GetByTestId("receipt-leg")).ToHaveCountAsync(2);
-        await BrowserFixture.ScreenshotAsync(checkout.Page, "pay-3-receipt-fr");
-        await Accessibility.AssertNoSeriousViolationsAsync(checkout.Page);
+        var receipt = checkout.Page;
+        await receipt.WaitForURLAsync(ReceiptAddress());
+        await Assertions.Expect(receipt.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Merci, c'est payé\u00a0!");
+        await Assertions.Expect(receipt.GetByTestId("receipt-siret")).ToHaveTextAsync("SIRET\u00a0842\u00a0157\u00a0307\u00a000013");
+        await Assertions.Expect(receipt.GetByTestId("receipt-eligible-subtotal")).ToHaveTextAsync("18,50\u00a0€");
+        await Assertions.Expect(receipt.GetByTestId("vat-row")).ToHaveCountAsync(2);
+        await Assertions.Expect(receipt.GetByTestId("receipt-leg")).ToHaveCountAsync(2);
+        await Assertions.Expect(receipt.GetByTestId("receipt-leg").First).ToContainTextAsync("Titre-restaurant Bimpli ••••\u00a00010");
+        await BrowserFixture.ScreenshotAsync(receipt, "pay-3-receipt-fr");
+        await Accessibility.AssertNoSeriousViolationsAsync(receipt);
         var issuer = app.Services.GetRequiredService<AdyenLedger>();
         Assert.Equal(1850, issuer.Payments.Single(p => p.CardNumber == "5038110000000010").CapturedAmount);
+    }
+
+    [Fact]
+    public async Task The_receipt_opens_again_in_the_browser_that_paid_prints_black_on_white_and_opens_nowhere_else()
+    {
+        var checkout = await StartAsync("fr-FR");
+        await checkout.AddFromMenuAsync("Croque-monsieur");
+        await checkout.AddFromMenuAsync("Bière pression 25 cl");
+        await checkout.OpenCheckoutAsync();
+        await checkout.ChooseBrandAsync("card-only");
+        await checkout.FillCardAsync("bank-card", "4111 1111 1111 1111");
+        await checkout.PayAsync();
+        var receipt = checkout.Page;
+        await receipt.WaitForURLAsync(ReceiptAddress());
+        var address = new Uri(receipt.Url).PathAndQuery;
+
+        await receipt.ReloadAsync();
+        await receipt.WaitForSelectorAsync("body[data-interactive='true']");
+        await Assertions.Expect(receipt.GetByTestId("receipt-leg")).ToHaveTextAsync(["Carte bancaire ••••\u00a01111 16,30\u00a0€"]);
+        await receipt.SetViewportSizeAsync(1280, 900);
+        await BrowserFixture.ScreenshotAsync(receipt, "receipt-desktop-fr");
+        await receipt.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(receipt.Locator(".app-header")).ToBeHiddenAsync();
+        await Assertions.Expect(receipt.GetByTestId("print-receipt")).ToBeHiddenAsync();
+        Assert.Equal("rgb(0, 0, 0)", await receipt.GetByTestId("receipt").EvaluateAsync<string>("e => getComputedStyle(e).color"));
+        await BrowserFixture.ScreenshotAsync(receipt, "receipt-print-fr");
+
+        var elsewhere = await browser.NewPhonePageAsync(app.RootUri, "fr-FR");
+        await elsewhere.GotoInteractiveAsync(address);
+        await Assertions.Expect(elsewhere.GetByTestId("receipt-status")).ToContainTextAsync("ne s'ouvre que dans le navigateur qui a payé");
+        await Assertions.Expect(elsewhere.GetByTestId("receipt")).ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -85,10 +122,14 @@ public sealed class PaymentTests(BrowserFixture browser) : IDisposable
         await BrowserFixture.ScreenshotAsync(checkout.Page, "pay-en-voucher-only");
         await checkout.PayAsync();
 
-        await checkout.Page.WaitForURLAsync("**/receipt/**");
+        await checkout.Page.WaitForURLAsync(ReceiptAddress());
         await Assertions.Expect(checkout.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Thank you, it's paid!");
+        await Assertions.Expect(checkout.Page.GetByTestId("receipt-leg")).ToHaveTextAsync(["Meal voucher Up Déjeuner ••••\u00a00010 €9.50"]);
         await BrowserFixture.ScreenshotAsync(checkout.Page, "pay-en-receipt");
     }
+
+    // The receipt's address names the order by its number: no order id, no key.
+    private static Regex ReceiptAddress() => new(@"/receipt/MC-\d{6}-[2-9A-Z]{6}$");
 
     private async Task<CheckoutPage> StartAsync(string locale)
     {

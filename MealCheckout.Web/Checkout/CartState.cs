@@ -1,5 +1,6 @@
 using MealCheckout.Core;
 using MealCheckout.Core.Checkout;
+using MealCheckout.Core.Checkout.Pricing;
 using MealCheckout.Core.Orders;
 using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 
@@ -35,14 +36,14 @@ public sealed class CartState(ProtectedSessionStorage storage, MenuPricing prici
         if (stored is not null)
         {
             Fulfilment = stored.Fulfilment;
-            Tip = Money.FromCents(Math.Clamp(stored.TipCents, 0, MenuPricing.MaxTip.Cents));
+            Tip = CheckoutPricing.CapTip(Money.FromCents(Math.Max(stored.TipCents, 0)));
             Basket = await pricing.PriceAsync(stored.Items, Fulfilment, Tip);
         }
         IsLoaded = true;
         Changed?.Invoke();
     }
 
-    public Task AddAsync(MenuItemChoice item) => UpdateAsync(Basket.Add(item.Id, item.NameFr, item.NameEn, item.Kind, item.Price));
+    public Task AddAsync(MenuItemChoice item) => UpdateAsync(Basket.Add(item.Id, item.NameFr, item.NameEn, item.Kind, item.Price, item.VatRate));
 
     public Task RemoveOneAsync(Guid itemId) => UpdateAsync(Basket.RemoveOne(itemId));
 
@@ -54,7 +55,7 @@ public sealed class CartState(ProtectedSessionStorage storage, MenuPricing prici
 
     public Task ChooseTipAsync(Money tip)
     {
-        Tip = Money.Min(tip, MenuPricing.MaxTip);
+        Tip = CheckoutPricing.CapTip(tip);
         return UpdateAsync(pricing.WithFees(Basket, Fulfilment, Tip));
     }
 
@@ -69,7 +70,7 @@ public sealed class CartState(ProtectedSessionStorage storage, MenuPricing prici
     {
         Basket = basket;
         Changed?.Invoke();
-        var items = basket.Lines.Where(l => !MenuPricing.IsFee(l.ItemId)).Select(l => new StoredItem(l.ItemId, l.Quantity)).ToList();
+        var items = basket.Lines.Where(l => !CheckoutPricing.IsFee(l.ItemId)).Select(l => new StoredItem(l.ItemId, l.Quantity)).ToList();
         await storage.SetAsync(StorageKey, new StoredCart(items, Fulfilment, Tip.Cents));
     }
 
@@ -79,4 +80,4 @@ public sealed class CartState(ProtectedSessionStorage storage, MenuPricing prici
 }
 
 /// <summary>What the menu page hands the cart when the diner adds a dish.</summary>
-public sealed record MenuItemChoice(Guid Id, string NameFr, string NameEn, ItemKind Kind, Money Price);
+public sealed record MenuItemChoice(Guid Id, string NameFr, string NameEn, ItemKind Kind, Money Price, VatRate VatRate);

@@ -11,6 +11,7 @@ public sealed class CheckoutAttempt(ProtectedSessionStorage storage)
 {
     private const string StorageKey = "mealcheckout.attempt.v1";
 
+    private readonly HashSet<Guid> settledHere = [];
     private Guid? current;
 
     public async Task<Guid> CurrentAsync()
@@ -28,9 +29,19 @@ public sealed class CheckoutAttempt(ProtectedSessionStorage storage)
         return current.Value;
     }
 
+    /// <summary>
+    /// Whether this circuit settled the attempt that became <paramref name="orderId"/>: only then may
+    /// an address carrying that id open its receipt (a copied address starts another circuit).
+    /// </summary>
+    public bool WasSettledHere(Guid orderId) => settledHere.Contains(orderId);
+
     /// <summary>The attempt is paid or definitely failed: the next press is a new attempt.</summary>
     public async Task SettledAsync()
     {
+        if (current is { } settled)
+        {
+            settledHere.Add(settled);
+        }
         current = Guid.NewGuid();
         await storage.SetAsync(StorageKey, current.Value);
     }

@@ -3,18 +3,20 @@ using MealCheckout.Core;
 namespace MealCheckout.Web.Checkout;
 
 /// <summary>A meal-voucher brand the diner can pick, with our own logo.</summary>
-public sealed record VoucherBrand(string PaymentMethodType, VoucherIssuer Issuer, string Name, string Logo)
+public sealed record VoucherBrand(string PaymentMethodType, VoucherIssuer Issuer, string Logo)
 {
     /// <summary>CONECS brands as the Adyen-style API names them (mealVoucher_FR_natixis is Bimpli, ex Apetiz).</summary>
     public static readonly IReadOnlyList<VoucherBrand> Conecs =
     [
-        new("mealVoucher_FR_natixis", VoucherIssuer.Bimpli, "Bimpli", "img/brands/bimpli.svg"),
-        new("mealVoucher_FR_sodexo", VoucherIssuer.Pluxee, "Pluxee", "img/brands/pluxee.svg"),
-        new("mealVoucher_FR_groupeup", VoucherIssuer.UpDejeuner, "Up Déjeuner", "img/brands/up-dejeuner.svg"),
+        new("mealVoucher_FR_natixis", VoucherIssuer.Bimpli, "img/brands/bimpli.svg"),
+        new("mealVoucher_FR_sodexo", VoucherIssuer.Pluxee, "img/brands/pluxee.svg"),
+        new("mealVoucher_FR_groupeup", VoucherIssuer.UpDejeuner, "img/brands/up-dejeuner.svg"),
     ];
 
     /// <summary>Edenred is paid through its own API after the diner logs in, not through Adyen.</summary>
-    public static readonly VoucherBrand Edenred = new("edenred", VoucherIssuer.Edenred, "Edenred", "img/brands/edenred.svg");
+    public static readonly VoucherBrand Edenred = new("edenred", VoucherIssuer.Edenred, "img/brands/edenred.svg");
+
+    public string Name => Issuer.DisplayName();
 
     public static VoucherBrand? ForPaymentMethod(string type) => Conecs.FirstOrDefault(b => b.PaymentMethodType == type);
 }

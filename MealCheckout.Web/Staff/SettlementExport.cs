@@ -14,12 +14,7 @@ public static class SettlementExport
         $"{Path}?from={from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}&to={to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
 
     /// <summary>The file is for the restaurant's French accounting, whatever language the manager reads the site in.</summary>
-    public static string FrenchIssuerName(SettlementIssuer issuer) => issuer switch
-    {
-        SettlementIssuer.UpDejeuner => "Up Déjeuner",
-        SettlementIssuer.BankCard => "Carte bancaire",
-        _ => issuer.ToString(),
-    };
+    public static string FrenchIssuerName(SettlementIssuer issuer) => SettlementRow.NameOf(issuer, "Carte bancaire");
 
     public static IEndpointRouteBuilder MapSettlementExport(this IEndpointRouteBuilder endpoints)
     {

@@ -15,7 +15,7 @@ public static class StaffOperationsWords
 
     public static string State(IStringLocalizer<StaffOperationsText> text, LegState state) => text[$"LegState_{state}"];
 
-    public static string Issuer(IStringLocalizer<StaffOperationsText> text, SettlementIssuer issuer) => text[$"Issuer_{issuer}"];
+    public static string Issuer(IStringLocalizer<StaffOperationsText> text, SettlementIssuer issuer) => SettlementRow.NameOf(issuer, text["Issuer_BankCard"]);
 
     /// <summary>The name staff know a leg's provider by: the voucher brand, or "bank card".</summary>
     public static string Issuer(IStringLocalizer<StaffOperationsText> text, PaymentLeg leg) => Issuer(text, SettlementRow.IssuerOf(leg.Kind, leg.Issuer));

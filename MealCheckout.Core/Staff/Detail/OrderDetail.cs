@@ -29,7 +29,7 @@ public sealed record TimelineEntry(DateTimeOffset At, PaymentLeg Leg, LegState F
 public static class LegLabel
 {
     public static string Of(PaymentLeg leg) => leg.Kind == LegKind.Voucher
-        ? $"{leg.Issuer} {VoucherAccountShown(leg.VoucherAccount)}".Trim()
+        ? $"{leg.Issuer?.DisplayName()} {VoucherAccountShown(leg.VoucherAccount)}".Trim()
         : $"{leg.CardBrand} •••• {leg.CardLast4}".Trim();
 
     // A CONECS account is stored as "•••• 1234 #<keyed hash>": the hash only tells cards apart for the daily cap.

@@ -20,6 +20,17 @@ public sealed record SettlementRow(DateOnly Day, SettlementIssuer Issuer, int Ca
 {
     public long NetCents => Captured.Cents - Refunded.Cents;
 
+    /// <summary>The issuer's brand name, or <paramref name="bankCard"/> in the reader's words for the card acquirer.</summary>
+    public static string NameOf(SettlementIssuer issuer, string bankCard) => issuer switch
+    {
+        SettlementIssuer.Edenred => VoucherIssuer.Edenred.DisplayName(),
+        SettlementIssuer.Bimpli => VoucherIssuer.Bimpli.DisplayName(),
+        SettlementIssuer.Pluxee => VoucherIssuer.Pluxee.DisplayName(),
+        SettlementIssuer.UpDejeuner => VoucherIssuer.UpDejeuner.DisplayName(),
+        SettlementIssuer.BankCard => bankCard,
+        _ => throw new ArgumentOutOfRangeException(nameof(issuer), issuer, "Unknown settlement issuer."),
+    };
+
     public static SettlementIssuer IssuerOf(LegKind kind, VoucherIssuer? issuer) => kind == LegKind.Card
         ? SettlementIssuer.BankCard
         : issuer switch

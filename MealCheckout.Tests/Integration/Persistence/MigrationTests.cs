@@ -88,6 +88,57 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task Orders_sold_before_receipts_get_their_kinds_VAT_rates_and_the_demo_restaurant_its_address_and_SIRET()
+    {
+        await using var database = new SqliteDatabase();
+        await database.Get<DatabaseMigrator>().MigrateToAsync(7);
+        var orderId = Guid.NewGuid();
+        var order = orderId.ToString().ToUpperInvariant();
+        await using (var connection = await OpenAsync(database.Path))
+        {
+            // The demo restaurant and a paid order exactly as version 7 of the app wrote them, before receipts.
+            await ExecuteAsync(connection, $"""
+                INSERT INTO restaurants (id, slug, name, city, delivery_fee_cents)
+                VALUES ('{DemoRestaurant.Restaurant.Id.ToString().ToUpperInvariant()}', '{DemoRestaurant.Slug}', 'Le Petit Comptoir', 'Lyon', 290);
+                INSERT INTO orders (id, number, restaurant_id, created_at, culture, status, total_cents, eligible_subtotal_cents, version, fulfilment)
+                VALUES ('{order}', 'MC-261101-ABCDEF', '{DemoRestaurant.Restaurant.Id.ToString().ToUpperInvariant()}', 1793534400000, 'fr-FR', 'Paid', 2600, 1850, 3, 'Pickup');
+                INSERT INTO order_lines (id, order_id, position, name, kind, voucher_eligible, unit_price_cents, quantity)
+                VALUES ('{Guid.NewGuid().ToString().ToUpperInvariant()}', '{order}', 0, 'Steak frites', 'Food', 1, 1850, 1),
+                       ('{Guid.NewGuid().ToString().ToUpperInvariant()}', '{order}', 1, 'Vin', 'Alcohol', 0, 550, 1),
+                       ('{Guid.NewGuid().ToString().ToUpperInvariant()}', '{order}', 2, 'Pourboire', 'Tip', 0, 200, 1);
+                """);
+        }
+
+        await database.Get<DatabaseMigrator>().MigrateAsync();
+        await database.Get<DemoDataSeeder>().SeedAsync();
+
+        var upgraded = await database.Get<IOrderStore>().FindAsync(orderId);
+        Assert.NotNull(upgraded);
+        Assert.Equal([1000, 2000, 0], upgraded.Lines.OrderBy(l => l.Position).Select(l => l.VatRate.BasisPoints));
+        Assert.Null(upgraded.ReceiptKeyHash);
+        await using var db = await database.Get<IDbContextFactory<MealCheckoutDbContext>>().CreateDbContextAsync();
+        var restaurant = await db.Restaurants.SingleAsync();
+        Assert.Equal(("84215730700013", "12 rue Mercière", "69002"), (restaurant.Siret, restaurant.StreetAddress, restaurant.PostalCode));
+    }
+
+    [Fact]
+    public async Task A_menu_item_taxed_apart_from_its_kind_keeps_its_own_VAT_rate()
+    {
+        await using var database = await new SqliteDatabase().MigratedAndSeededAsync();
+        await using (var connection = await OpenAsync(database.Path))
+        {
+            await ExecuteAsync(connection, "UPDATE menu_items SET vat_rate_basis_points = 550 WHERE name_en = 'Craft lemonade'");
+        }
+
+        var catalog = database.Get<IMenuCatalog>();
+        var items = (await catalog.GetMenuAsync(DemoRestaurant.Slug))!.Categories.SelectMany(c => c.Items).ToList();
+
+        Assert.Equal(550, items.Single(i => i.NameEn == "Craft lemonade").VatRate.BasisPoints);
+        Assert.Equal(1000, items.Single(i => i.NameEn == "Sparkling water 50 cl").VatRate.BasisPoints);
+        Assert.Equal(2000, items.Single(i => i.NameEn == "Draught beer 25 cl").VatRate.BasisPoints);
+    }
+
+    [Fact]
     public async Task The_EF_model_matches_the_migrated_schema_column_for_column()
     {
         await using var database = await new SqliteDatabase().MigratedAndSeededAsync();
