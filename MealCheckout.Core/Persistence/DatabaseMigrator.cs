@@ -14,7 +14,7 @@ public sealed class DatabaseMigrator(IDbContextFactory<MealCheckoutDbContext> co
     public static readonly IReadOnlyList<SchemaMigration> All =
     [
         new V001_InitialSchema(), new V002_OrderFulfilment(), new V003_WebhookEvents(), new V004_EdenredSignIns(),
-        new V005_StaffAccounts(), new V006_OrderHistoryIndexes(), new V007_SettlementIndex(),
+        new V005_StaffAccounts(), new V006_OrderHistoryIndexes(), new V007_SettlementIndex(), new V009_OrderCheckReason(),
     ];
 
     public static int LatestVersion => All[^1].Version;

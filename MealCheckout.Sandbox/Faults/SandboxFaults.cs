@@ -38,8 +38,9 @@ public enum FaultKind
 /// A fault armed for the next <see cref="Times"/> matching requests. <see cref="Match"/> narrows it
 /// to requests whose path or account (Edenred username, card number's last four) contains it.
 /// </summary>
-/// <see cref="PathEndsWith"/>, when set, also requires the request path to end with it ("/payments" but not "/captures").
-public sealed record SandboxFault(FaultTarget Target, FaultKind Kind, string? Match = null, int Value = 0, string? Code = null, int Times = 1, string? PathEndsWith = null);
+/// <see cref="PathEndsWith"/>, when set, also requires the request path to end with it ("/payments" but not "/captures");
+/// <see cref="Method"/>, when set, the HTTP method ("GET" hits the status reads, not the writes on the same path).
+public sealed record SandboxFault(FaultTarget Target, FaultKind Kind, string? Match = null, int Value = 0, string? Code = null, int Times = 1, string? PathEndsWith = null, string? Method = null);
 
 /// <summary>Faults tests arm on demand, through this singleton or POST /sandbox/control/faults.</summary>
 public sealed class SandboxFaults
@@ -57,11 +58,12 @@ public sealed class SandboxFaults
     public IReadOnlyList<SandboxFault> Pending => armed.Where(a => a.Remaining > 0).Select(a => a.Fault with { Times = a.Remaining }).ToList();
 
     /// <summary>Takes one use of the first fault matching this request, if any.</summary>
-    public SandboxFault? Take(FaultTarget target, string path, string? account)
+    public SandboxFault? Take(FaultTarget target, string path, string? account, string method = "POST")
     {
         foreach (var candidate in armed)
         {
             if (candidate.Fault.Target == target && Matches(candidate.Fault.Match, path, account)
+                && (candidate.Fault.Method is null || string.Equals(candidate.Fault.Method, method, StringComparison.OrdinalIgnoreCase))
                 && (candidate.Fault.PathEndsWith is null || path.EndsWith(candidate.Fault.PathEndsWith, StringComparison.OrdinalIgnoreCase))
                 && candidate.TryUse())
             {
