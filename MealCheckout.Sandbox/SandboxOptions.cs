@@ -44,6 +44,9 @@ public sealed class EdenredSandboxOptions
     public int CodeLifetimeSeconds { get; set; } = 60;
 
     public long DefaultDailyLimitCents { get; set; } = 1900;
+
+    /// <summary>When set, every account starts with this balance instead of its documented one (long chaos and load runs).</summary>
+    public long? BalanceCents { get; set; }
 }
 
 public sealed class AdyenSandboxOptions
@@ -63,4 +66,7 @@ public sealed class AdyenSandboxOptions
 
     /// <summary>How long a "timeout after commit" card or fault holds the answer back before dropping it.</summary>
     public int CommitTimeoutMilliseconds { get; set; } = 15_000;
+
+    /// <summary>When set, every CONECS voucher card's balance instead of its documented one (long chaos and load runs).</summary>
+    public long? VoucherBalanceCents { get; set; }
 }

@@ -32,6 +32,10 @@ public static class ProductionSafety
         {
             problems.Add("Sandbox:Enabled is true: the sandbox providers must never run in Production.");
         }
+        if (configuration.GetValue("Chaos:Enabled", false))
+        {
+            problems.Add("Chaos:Enabled is true: the chaos run's checkout endpoint must never run in Production.");
+        }
         foreach (var key in SecretKeys.Concat(OptionalSecretKeys))
         {
             var value = configuration[key];
