@@ -109,6 +109,7 @@ public sealed partial class CheckoutReconciler(
     /// </summary>
     private static bool CanCapture(Order order)
     {
+        // Both providers' cancels are recorded under the same operation name.
         if (order.Legs.Any(l => l.PendingCall(AdyenLegActions.CancelOperation) is not null || l.PendingCall(AdyenLegActions.CancelOrderOperation) is not null)
             || order.Legs.Any(l => l.State is LegState.Refused or LegState.Failed || (l.State == LegState.Cancelled && l.ProviderReference is not null)))
         {
