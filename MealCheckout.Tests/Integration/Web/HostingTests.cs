@@ -11,6 +11,7 @@ public sealed class HostingTests
         using var app = new MealCheckoutAppFactory(new Dictionary<string, string?>
         {
             ["Sandbox:Enabled"] = "true",
+            ["Chaos:Enabled"] = "true",
             ["Payments:Adyen:ApiKey"] = "dev-only-adyen-api-key",
         }, environment: "Production");
 
@@ -18,6 +19,7 @@ public sealed class HostingTests
 
         var message = error.ToString();
         Assert.Contains("Sandbox:Enabled", message);
+        Assert.Contains("Chaos:Enabled", message);
         Assert.Contains("Payments:Adyen:ApiKey still holds its development default", message);
         Assert.Contains("Staff:SeedPassword is not set", message);
     }
