@@ -45,10 +45,20 @@ public static class SandboxEndpoints
             edenred = edenred.Transactions,
             adyen = new { payments = adyen.Payments.Select(p => new { p.PspReference, p.MerchantReference, cardLast4 = p.CardNumber[^4..], p.PaymentMethod, p.Status, p.ResultCode, p.AuthorisedAmount, p.HeldAmount, p.CapturedAmount, p.RefundedAmount, p.OrderPspReference }), orders = adyen.Orders },
             faults = faults.Pending,
+            randomFaults = faults.RandomSettings,
         }));
         control.MapPost("/faults", (SandboxFault fault, SandboxFaults faults) =>
         {
             faults.Arm(fault);
+            return Results.NoContent();
+        });
+        control.MapPost("/chaos", (RandomFaults settings, SandboxFaults faults) =>
+        {
+            if (settings.Rate is < 0 or > 1)
+            {
+                return Results.BadRequest("rate must be between 0 and 1");
+            }
+            faults.Randomise(settings.Rate == 0 ? null : settings);
             return Results.NoContent();
         });
         control.MapDelete("/faults", (SandboxFaults faults) =>

@@ -44,6 +44,9 @@ public sealed class EdenredSandboxOptions
     public int CodeLifetimeSeconds { get; set; } = 60;
 
     public long DefaultDailyLimitCents { get; set; } = 1900;
+
+    /// <summary>When set, every account starts with this balance instead of its documented one (long chaos and load runs).</summary>
+    public long? BalanceCents { get; set; }
 }
 
 public sealed class AdyenSandboxOptions
@@ -63,4 +66,10 @@ public sealed class AdyenSandboxOptions
 
     /// <summary>How long a "timeout after commit" card or fault holds the answer back before dropping it.</summary>
     public int CommitTimeoutMilliseconds { get; set; } = 15_000;
+
+    /// <summary>How long a notification the app does not accept is retried, beyond the first three attempts (an app restarting).</summary>
+    public int WebhookRetrySeconds { get; set; }
+
+    /// <summary>When set, every CONECS voucher card's balance instead of its documented one (long chaos and load runs).</summary>
+    public long? VoucherBalanceCents { get; set; }
 }

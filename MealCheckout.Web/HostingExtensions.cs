@@ -104,6 +104,10 @@ public static class HostingExtensions
         {
             app.MapMealCheckoutSandbox();
         }
+        if (app.Configuration.GetValue("Chaos:Enabled", false))
+        {
+            app.MapChaosDriving(); // docs/reliability.md
+        }
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -34,7 +34,8 @@ public sealed class LegCalls(IOrderStore orders, TimeProvider time)
 
     /// <summary>
     /// Sends a call; if its answer is lost, replays it once with the same idempotency key, which
-    /// returns the first answer instead of acting again. Null when the outcome is still unknown.
+    /// returns the first answer instead of acting again. Null when the outcome is still unknown,
+    /// including when the replay is refused: only the first call's answer says what happened.
     /// </summary>
     public static async Task<T?> ReplayOnceAsync<T>(Func<Task<T>> call) where T : class
     {
@@ -48,7 +49,7 @@ public sealed class LegCalls(IOrderStore orders, TimeProvider time)
             {
                 return await call();
             }
-            catch (ProviderOutcomeUnknownException)
+            catch (Exception ex) when (ex is ProviderOutcomeUnknownException or ProviderErrorException)
             {
                 return null;
             }

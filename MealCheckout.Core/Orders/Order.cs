@@ -17,6 +17,25 @@ public enum OrderStatus
 
     /// <summary>Some captured legs were refunded, others not.</summary>
     PartiallyRefunded,
+
+    /// <summary>
+    /// The payment could not be brought to paid or released on its own: a provider never said whether
+    /// it holds money, or only part of the bill was taken. Staff check it with the provider (<see cref="Order.CheckReason"/>).
+    /// </summary>
+    ToCheck,
+}
+
+/// <summary>Why an order is left for staff to check with the provider.</summary>
+public enum CheckReason
+{
+    /// <summary>A payment's answer never came and the provider has not said since whether it holds the money.</summary>
+    OutcomeUnknown,
+
+    /// <summary>Part of the bill was taken and the rest cannot be: the order is neither paid nor released.</summary>
+    PartlyCaptured,
+
+    /// <summary>A capture or a release was asked and the provider has not confirmed it.</summary>
+    SettlementUnconfirmed,
 }
 
 /// <summary>
@@ -54,6 +73,9 @@ public sealed class Order
     public Fulfilment Fulfilment { get; private set; }
 
     public OrderStatus Status { get; private set; }
+
+    /// <summary>Set when the reconciler leaves the order for staff; the status is <see cref="OrderStatus.ToCheck"/> until the legs settle.</summary>
+    public CheckReason? CheckReason { get; private set; }
     public Money Total { get; private set; }
     public Money EligibleSubtotal { get; private set; }
 
@@ -104,6 +126,9 @@ public sealed class Order
     public PaymentLeg AddCardLeg(string cardBrand, string cardLast4, Money amount, DateTimeOffset at) =>
         AddLeg(new PaymentLeg(Id, LegKind.Card, amount, null, null, cardBrand, cardLast4, at));
 
+    /// <summary>Leaves the order for staff: it shows as <see cref="OrderStatus.ToCheck"/> while its legs are not settled.</summary>
+    public void FlagForCheck(CheckReason reason) => CheckReason = reason;
+
     /// <summary>Call after any leg changed state, before saving.</summary>
     public void RefreshStatus() => Status = DeriveStatus();
 
@@ -124,6 +149,12 @@ public sealed class Order
     }
 
     private OrderStatus DeriveStatus()
+    {
+        var derived = DeriveFromLegs();
+        return derived == OrderStatus.Open && CheckReason is not null ? OrderStatus.ToCheck : derived;
+    }
+
+    private OrderStatus DeriveFromLegs()
     {
         var live = legs.Where(l => l.State is not (LegState.Refused or LegState.Cancelled or LegState.Failed)).ToList();
         if (live.Count == 0)

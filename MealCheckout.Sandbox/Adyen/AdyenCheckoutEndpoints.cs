@@ -58,7 +58,9 @@ internal sealed class AdyenCheckoutEndpoints(IOptions<SandboxOptions> options, A
             return Answer(AdyenAnswer.Error(403, "901", "Invalid Merchant Account", "security"));
         }
         var appBase = new Uri($"{http.Request.Scheme}://{http.Request.Host}/");
-        var account = CardNumber(body) is { Length: >= 4 } number ? number[^4..] : null;
+        // The card's last four digits: from the body, or for a capture, cancel or refund, from the payment it acts on.
+        var number = CardNumber(body) ?? (http.Request.RouteValues["pspReference"] is string psp ? ledger.FindPayment(psp)?.CardNumber : null);
+        var account = number is { Length: >= 4 } ? number[^4..] : null;
         var key = http.Request.Headers["Idempotency-Key"].ToString();
         return await FaultInjection.RunAsync(http, faults, FaultTarget.Adyen, account, Settings.CommitTimeoutMilliseconds, FaultAnswer, async () =>
         {

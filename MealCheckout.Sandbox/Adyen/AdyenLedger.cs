@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using MealCheckout.Core.Calendar;
+using Microsoft.Extensions.Options;
 
 namespace MealCheckout.Sandbox.Adyen;
 
@@ -37,7 +38,7 @@ public sealed class AdyenOrder
 }
 
 /// <summary>Card balances, daily spending, payments and orders of the emulated platform.</summary>
-public sealed class AdyenLedger(TimeProvider time)
+public sealed class AdyenLedger(TimeProvider time, IOptions<SandboxOptions> options)
 {
     private readonly ConcurrentDictionary<string, AdyenPayment> payments = new();
     private readonly ConcurrentDictionary<string, AdyenOrder> orders = new();
@@ -58,7 +59,7 @@ public sealed class AdyenLedger(TimeProvider time)
 
     /// <summary>Balance left: the card's balance less what was captured or is held.</summary>
     public long Balance(AdyenTestCard card) =>
-        card.BalanceCents - spentFromBalance.GetValueOrDefault(card.Number) - payments.Values.Where(p => p.CardNumber == card.Number).Sum(p => p.HeldAmount);
+        (card.PaymentType == "mealVoucher_FR" ? options.Value.Adyen.VoucherBalanceCents ?? card.BalanceCents : card.BalanceCents) - spentFromBalance.GetValueOrDefault(card.Number) - payments.Values.Where(p => p.CardNumber == card.Number).Sum(p => p.HeldAmount);
 
     /// <summary>What a meal-voucher card paid or holds today (Paris day), for the daily cap.</summary>
     public long SpentToday(AdyenTestCard card)

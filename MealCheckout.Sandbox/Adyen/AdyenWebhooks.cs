@@ -15,7 +15,8 @@ public sealed record AdyenNotification(
 
 /// <summary>
 /// Posts notifications to the app's webhook URL in the background, signed with HMAC-SHA256 the
-/// way Adyen signs them, retrying a few times when the receiver is not answering 2xx.
+/// way Adyen signs them, retrying while the receiver is not answering 2xx: three times at least, and
+/// for <c>Sandbox:Adyen:WebhookRetrySeconds</c> (as Adyen keeps retrying an app that is down).
 /// </summary>
 public sealed class AdyenWebhooks(IOptions<SandboxOptions> options, IHttpClientFactory http, TimeProvider time, ILogger<AdyenWebhooks> logger) : BackgroundService
 {
@@ -70,7 +71,8 @@ public sealed class AdyenWebhooks(IOptions<SandboxOptions> options, IHttpClientF
     private async Task DeliverAsync(Uri url, AdyenNotification notification, CancellationToken stoppingToken)
     {
         var body = Body(notification);
-        for (var attempt = 1; attempt <= 3; attempt++)
+        var retryUntil = time.GetUtcNow().AddSeconds(options.Value.Adyen.WebhookRetrySeconds);
+        for (var attempt = 1; attempt <= 3 || time.GetUtcNow() < retryUntil; attempt++)
         {
             try
             {
@@ -86,7 +88,7 @@ public sealed class AdyenWebhooks(IOptions<SandboxOptions> options, IHttpClientF
             {
                 logger.LogWarning(ex, "Sandbox webhook {EventCode} could not be delivered", notification.EventCode);
             }
-            await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), stoppingToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(200 * attempt, 2000)), stoppingToken);
         }
     }
 }

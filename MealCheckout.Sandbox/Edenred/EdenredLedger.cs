@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using MealCheckout.Core.Calendar;
+using Microsoft.Extensions.Options;
 
 namespace MealCheckout.Sandbox.Edenred;
 
@@ -40,11 +41,11 @@ public sealed class EdenredLedger
     private readonly TimeProvider time;
     private readonly object gate = new();
 
-    public EdenredLedger(TimeProvider time)
+    public EdenredLedger(TimeProvider time, IOptions<SandboxOptions> options)
     {
         this.time = time;
         seededDay = ParisCalendar.DayOf(time.GetUtcNow());
-        balances = EdenredTestUsers.All.ToDictionary(u => u.Username, u => u.BalanceCents, StringComparer.OrdinalIgnoreCase);
+        balances = EdenredTestUsers.All.ToDictionary(u => u.Username, u => options.Value.Edenred.BalanceCents ?? u.BalanceCents, StringComparer.OrdinalIgnoreCase);
     }
 
     public IReadOnlyCollection<EdenredTransaction> Transactions => transactions.Values.ToList();

@@ -13,7 +13,7 @@ internal static class FaultInjection
         HttpContext http, SandboxFaults faults, FaultTarget target, string? account, int commitTimeoutMilliseconds,
         Func<SandboxFault, IResult> errorFor, Func<Task<IResult>> operation)
     {
-        var fault = faults.Take(target, http.Request.Path.Value ?? "", account);
+        var fault = faults.Take(target, http.Request.Path.Value ?? "", account, http.Request.Method);
         switch (fault?.Kind)
         {
             case null:

@@ -57,6 +57,10 @@ public static class ProductionSafety
         {
             problems.Add("Sandbox:Enabled is true: the sandbox providers must never run in Production.");
         }
+        if (configuration.GetValue("Chaos:Enabled", false))
+        {
+            problems.Add("Chaos:Enabled is true: the chaos run's checkout endpoint must never run in Production.");
+        }
         foreach (var key in RequiredKeys.Concat(SecretKeys).Where(key => string.IsNullOrWhiteSpace(configuration[key])))
         {
             problems.Add($"{key} is not set.");

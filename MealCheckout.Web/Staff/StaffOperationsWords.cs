@@ -13,6 +13,9 @@ public static class StaffOperationsWords
 {
     public static string Status(IStringLocalizer<StaffOperationsText> text, OrderStatus status) => text[$"Status_{status}"];
 
+    /// <summary>Why the reconciler left an order to staff, and what to check with the provider.</summary>
+    public static string CheckReason(IStringLocalizer<StaffOperationsText> text, CheckReason reason) => text[$"CheckReason_{reason}"];
+
     public static string State(IStringLocalizer<StaffOperationsText> text, LegState state) => text[$"LegState_{state}"];
 
     public static string Issuer(IStringLocalizer<StaffOperationsText> text, SettlementIssuer issuer) => SettlementRow.NameOf(issuer, text["Issuer_BankCard"]);

@@ -15,8 +15,8 @@ public sealed class AdyenLegActions(IOrderStore orders, LegCalls calls, AdyenChe
     public const string PaymentOperation = "payment";
     public const string OpenOrderOperation = "open-order";
     private const string CaptureOperation = "capture";
-    private const string CancelOperation = "cancel";
-    private const string CancelOrderOperation = "cancel-order";
+    public const string CancelOperation = "cancel";
+    public const string CancelOrderOperation = "cancel-order";
 
     /// <summary>
     /// Adds the bank card leg for <paramref name="cardPart"/> and authorises it. Null when the

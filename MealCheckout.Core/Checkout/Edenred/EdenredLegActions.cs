@@ -28,17 +28,19 @@ public sealed class EdenredLegActions(LegCalls calls, EdenredClient edenred, Ede
     /// Authorises the voucher leg with the diner's token and the tstamp saved with its pending call.
     /// A lost answer is replayed with that same tstamp (without an authorization_id there is no
     /// status to read): Edenred answers with the first outcome and never holds twice. Null when the
-    /// outcome is still unknown. A refusal marks the leg refused and is rethrown, as is a login that must be made again.
+    /// outcome is still unknown. A refusal of the first call marks the leg refused and is rethrown, as
+    /// is a login that must be made again; a refusal of the replay proves nothing about the first call
+    /// (it may hold the money), so the outcome stays unknown.
     /// </summary>
     public async Task<EdenredTransaction?> AuthorizeAsync(Order order, Guid legId, EdenredSession session, CancellationToken cancellationToken)
     {
-        var leg = order.Legs.Single(l => l.Id == legId);
-        var tstamp = leg.PendingCall(AuthorizeOperation)!.IdempotencyKey;
-        EdenredTransaction? authorized;
         try
         {
-            authorized = await LegCalls.ReplayOnceAsync(() => access.CallAsync(session,
-                token => edenred.AuthorizeAsync(order.Number, leg.Amount, tstamp, token, cancellationToken), cancellationToken));
+            return await SendAuthorizationAsync(order, legId, session, cancellationToken);
+        }
+        catch (ProviderOutcomeUnknownException)
+        {
+            return await ReplayAuthorizationAsync(order, legId, session, cancellationToken);
         }
         catch (Exception ex) when (ex is ProviderErrorException or EdenredLoginRequiredException)
         {
@@ -46,10 +48,31 @@ public sealed class EdenredLegActions(LegCalls calls, EdenredClient edenred, Ede
             await calls.CompleteAsync(order.Id, legId, AuthorizeOperation, code, l => l.Refused(code, calls.Now), cancellationToken);
             throw;
         }
-        if (authorized is not null)
+    }
+
+    /// <summary>
+    /// Sends an authorisation whose first answer was lost again, with its saved tstamp: Edenred answers with
+    /// the first outcome. Null while that outcome is unknown, including when the replay itself is refused or
+    /// needs a new login: only the first answer says whether money is held.
+    /// </summary>
+    public async Task<EdenredTransaction?> ReplayAuthorizationAsync(Order order, Guid legId, EdenredSession session, CancellationToken cancellationToken)
+    {
+        try
         {
-            await calls.CompleteAsync(order.Id, legId, AuthorizeOperation, authorized.Status, l => Apply(l, authorized, calls.Now, null), cancellationToken);
+            return await SendAuthorizationAsync(order, legId, session, cancellationToken);
         }
+        catch (Exception ex) when (ex is ProviderOutcomeUnknownException or ProviderErrorException or EdenredLoginRequiredException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<EdenredTransaction> SendAuthorizationAsync(Order order, Guid legId, EdenredSession session, CancellationToken cancellationToken)
+    {
+        var leg = order.Legs.Single(l => l.Id == legId);
+        var tstamp = leg.PendingCall(AuthorizeOperation)!.IdempotencyKey;
+        var authorized = await access.CallAsync(session, token => edenred.AuthorizeAsync(order.Number, leg.Amount, tstamp, token, cancellationToken), cancellationToken);
+        await calls.CompleteAsync(order.Id, legId, AuthorizeOperation, authorized.Status, l => Apply(l, authorized, calls.Now, null), cancellationToken);
         return authorized;
     }
 

@@ -14,7 +14,9 @@ namespace MealCheckout.Core.Checkout;
 /// Finishes or reverses checkouts left in flight — the app restarted mid-payment, or a
 /// provider's answer was lost. At start-up and then periodically: apply stored notifications,
 /// then for each stale open order either capture it (every leg authorised and together they pay
-/// the total) or release everything it holds. Nothing stays held.
+/// the total, nothing being released) or release everything it holds. A card is never captured
+/// unless its voucher is; an order is Failed only when every leg is known released. What cannot be
+/// settled within the give-up period is left <see cref="OrderStatus.ToCheck"/> with its reason.
 /// </summary>
 public sealed partial class CheckoutReconciler(
     IDbContextFactory<MealCheckoutDbContext> contexts,
@@ -28,6 +30,8 @@ public sealed partial class CheckoutReconciler(
     TimeProvider time,
     ILogger<CheckoutReconciler> logger) : BackgroundService
 {
+    private const string NotFinished = "reconciler: checkout not finished";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.IntervalSeconds), time);
@@ -45,7 +49,7 @@ public sealed partial class CheckoutReconciler(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>One pass; returns how many orders were settled.</summary>
+    /// <summary>One pass; returns how many orders were settled (paid or failed).</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var cutoff = time.GetUtcNow().AddSeconds(-options.Value.StaleAfterSeconds);
@@ -53,135 +57,132 @@ public sealed partial class CheckoutReconciler(
         List<Guid> stale;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            stale = await db.Orders.Where(o => o.Status == OrderStatus.Open && o.CreatedAt < cutoff).Select(o => o.Id).ToListAsync(cancellationToken);
+            // Orders left to check are looked at again: a late notification or a replay may settle them yet.
+            stale = await db.Orders.Where(o => (o.Status == OrderStatus.Open || o.Status == OrderStatus.ToCheck) && o.CreatedAt < cutoff)
+                .Select(o => o.Id).ToListAsync(cancellationToken);
         }
         var settled = 0;
         foreach (var id in stale)
         {
+            var before = (await orders.FindAsync(id, cancellationToken))!;
             try
             {
-                if (await ReconcileAsync(id, cancellationToken))
-                {
-                    settled++;
-                }
+                await SettleAsync(before, cancellationToken);
             }
             catch (ProviderErrorException ex)
             {
                 // A provider refused a capture or cancel of this order: keep going with the others, retry it next pass.
-                LogOrderRefused(logger, id, ex.Provider, ex.ErrorCode);
+                LogOrderRefused(logger, before.Number, ex.Provider, ex.ErrorCode);
+            }
+            var after = await FlagIfStuckAsync(id, cancellationToken);
+            if (after.Status != before.Status)
+            {
+                LogStatusChanged(logger, after.Number, before.Status, after.Status, after.CheckReason?.ToString() ?? "");
+                settled += after.Status is OrderStatus.Paid or OrderStatus.Failed ? 1 : 0;
             }
         }
         return settled;
     }
 
-    private async Task<bool> ReconcileAsync(Guid orderId, CancellationToken cancellationToken)
+    private async Task SettleAsync(Order order, CancellationToken cancellationToken)
     {
-        var order = await ResolveEdenredAuthorizationsAsync((await orders.FindAsync(orderId, cancellationToken))!, cancellationToken);
-        var live = order.Legs.Where(l => l.State is LegState.Authorizing or LegState.Authorized or LegState.Captured).ToList();
-        var covered = live.Where(l => l.State is LegState.Authorized or LegState.Captured).Aggregate(Money.Zero, (sum, l) => sum + l.AuthorisedAmount);
-        if (live.Count > 0 && live.All(l => l.State != LegState.Authorizing) && covered == order.Total)
+        order = await ResolveEdenredAuthorizationsAsync(order, cancellationToken);
+        if (CanCapture(order))
         {
-            // Everything was authorised before the interruption: finish the checkout.
-            foreach (var leg in live.Where(l => l.State == LegState.Authorized).OrderBy(l => l.Kind))
+            if (await settlement.CaptureAllAsync(order.Id, cancellationToken))
             {
-                if (!await settlement.CaptureAsync(orderId, leg, cancellationToken))
-                {
-                    return false;
-                }
+                return;
             }
-            LogCompleted(logger, order.Number);
-            return true;
+            order = (await orders.FindAsync(order.Id, cancellationToken))!;
+            if (CanCapture(order))
+            {
+                return; // an answer was lost: captured at the next pass
+            }
+            // A voucher turned out cancelled at its provider: release the rest instead.
         }
+        await ReleaseAsync(order, cancellationToken);
+    }
 
+    /// <summary>
+    /// Finish the checkout only when it was not being released, every leg still alive is authorised or
+    /// captured, and together they pay the total.
+    /// </summary>
+    private static bool CanCapture(Order order)
+    {
+        // Both providers' cancels are recorded under the same operation name.
+        if (order.Legs.Any(l => l.PendingCall(AdyenLegActions.CancelOperation) is not null || l.PendingCall(AdyenLegActions.CancelOrderOperation) is not null)
+            || order.Legs.Any(l => l.State is LegState.Refused or LegState.Failed || (l.State == LegState.Cancelled && l.ProviderReference is not null)))
+        {
+            return false;
+        }
+        var live = order.Legs.Where(l => l.State is LegState.Authorizing or LegState.Authorized or LegState.Captured).ToList();
+        return live.Count > 0 && live.All(l => l.State is LegState.Authorized or LegState.Captured)
+            && live.Aggregate(Money.Zero, (sum, l) => sum + l.AuthorisedAmount) == order.Total;
+    }
+
+    /// <summary>
+    /// Releases what the order holds. An Adyen partial-payment order is cancelled as a whole (it rolls back
+    /// every payment in it, even one whose answer was lost) unless something in it was already captured;
+    /// otherwise each authorisation is cancelled on its own, every one tried even when another fails.
+    /// </summary>
+    private async Task ReleaseAsync(Order order, CancellationToken cancellationToken)
+    {
         var opener = order.Legs.FirstOrDefault(l => l.ProviderOrderReference is not null);
-        if (opener is not null)
+        var anyCaptured = order.Legs.Any(l => l.State is LegState.Captured or LegState.Refunded);
+        if (opener is not null && !anyCaptured && order.Legs.Any(l => l.State is LegState.Authorizing or LegState.Authorized))
         {
-            // Cancelling the Adyen order rolls back every payment in it, even one whose answer was lost.
-            if (!await actions.CancelOrderAsync(orderId, opener.Id, "reconciler: checkout not finished", cancellationToken))
-            {
-                return false;
-            }
+            await actions.CancelOrderAsync(order.Id, opener.Id, NotFinished, cancellationToken);
+            return;
         }
-        else
-        {
-            foreach (var leg in order.Legs.Where(l => l.State == LegState.Authorized))
-            {
-                if (!await settlement.CancelAsync(orderId, leg, "reconciler: checkout not finished", cancellationToken))
-                {
-                    return false;
-                }
-            }
-            if (!await GiveUpUnansweredAsync(order, cancellationToken))
-            {
-                return false; // wait for the provider's notification
-            }
-        }
-        LogReversed(logger, order.Number);
-        return true;
+        // A leg whose answer was lost is not dropped as unsent: it may hold money, and waits for its answer.
+        await settlement.CancelAuthorisedAsync(order.Id, NotFinished, cancellationToken);
     }
 
     /// <summary>
     /// An Edenred authorisation whose answer never came has no authorization_id to look up: it is
     /// replayed with its saved tstamp and the diner's latest login, which returns the first outcome
-    /// (or, if the first call never reached Edenred, a hold this pass then releases). Without a usable
-    /// login the leg waits, and is given up like any unanswered payment.
+    /// (or, if the first call never reached Edenred, a hold this pass then releases). A refused replay
+    /// or a missing login leaves it unknown: it waits, and is left to check after the give-up period.
     /// </summary>
     private async Task<Order> ResolveEdenredAuthorizationsAsync(Order order, CancellationToken cancellationToken)
     {
         foreach (var leg in order.Legs.Where(l => l.Issuer == VoucherIssuer.Edenred && l.State == LegState.Authorizing
                                                   && l.PendingCall(EdenredLegActions.AuthorizeOperation) is not null).ToList())
         {
-            var session = await edenredSignIns.LatestForAsync(leg.VoucherAccount!, cancellationToken);
-            if (session is null)
+            if (await edenredSignIns.LatestForAsync(leg.VoucherAccount!, cancellationToken) is { } session)
             {
-                continue;
-            }
-            try
-            {
-                await edenred.AuthorizeAsync(order, leg.Id, session, cancellationToken);
-            }
-            catch (Exception ex) when (ex is ProviderErrorException or EdenredLoginRequiredException)
-            {
-                // Refused, or the login is gone: the leg was marked refused, nothing is held.
+                await edenred.ReplayAuthorizationAsync(order, leg.Id, session, cancellationToken);
             }
         }
         return (await orders.FindAsync(order.Id, cancellationToken))!;
     }
 
     /// <summary>
-    /// Legs whose payment answer never came and that no notification has named: nothing is
-    /// known to be held. After a grace period they are closed as failed (an uncaptured
-    /// authorisation lapses at the issuer); before it, the order waits for the next pass.
+    /// An order neither paid nor failed after the give-up period is left to staff, with why. Money taken
+    /// for part of the bill while the rest can no longer be taken does not settle by waiting: it is flagged at once.
     /// </summary>
-    private async Task<bool> GiveUpUnansweredAsync(Order order, CancellationToken cancellationToken)
+    private async Task<Order> FlagIfStuckAsync(Guid orderId, CancellationToken cancellationToken)
     {
-        var unanswered = order.Legs.Where(l => l.State == LegState.Authorizing).ToList();
-        if (unanswered.Count == 0)
+        var order = (await orders.FindAsync(orderId, cancellationToken))!;
+        if (order.Status is not (OrderStatus.Open or OrderStatus.ToCheck))
         {
-            return true;
+            return order;
         }
-        if (order.CreatedAt > time.GetUtcNow().AddSeconds(-options.Value.UnknownGiveUpAfterSeconds))
-        {
-            return false;
-        }
-        await orders.UpdateAsync(order.Id, o =>
-        {
-            foreach (var leg in o.Legs.Where(l => l.State == LegState.Authorizing))
-            {
-                leg.Failed(leg.ProviderReference is null ? "no answer from the provider" : "not confirmed", time.GetUtcNow());
-            }
-        }, cancellationToken);
-        return true;
+        var reason = WhyStuck(order);
+        var due = reason == CheckReason.PartlyCaptured || order.CreatedAt <= time.GetUtcNow().AddSeconds(-options.Value.UnknownGiveUpAfterSeconds);
+        return !due || order.CheckReason == reason ? order : await orders.UpdateAsync(orderId, o => o.FlagForCheck(reason), cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reconciler completed order {OrderNumber}")]
-    private static partial void LogCompleted(ILogger logger, string orderNumber);
+    private static CheckReason WhyStuck(Order order) =>
+        order.Legs.Any(l => l.State is LegState.Captured or LegState.Refunded) && !CanCapture(order) ? CheckReason.PartlyCaptured
+        : order.Legs.Any(l => l.State == LegState.Authorizing) ? CheckReason.OutcomeUnknown
+        : CheckReason.SettlementUnconfirmed;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reconciler released what order {OrderNumber} held")]
-    private static partial void LogReversed(ILogger logger, string orderNumber);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reconciler moved order {OrderNumber} from {From} to {To} {CheckReason}")]
+    private static partial void LogStatusChanged(ILogger logger, string orderNumber, OrderStatus from, OrderStatus to, string checkReason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reconciler could not settle order {OrderId}: {Provider} answered {ErrorCode}; retrying at the next pass")]
-    private static partial void LogOrderRefused(ILogger logger, Guid orderId, string provider, string errorCode);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reconciler could not settle order {OrderNumber}: {Provider} answered {ErrorCode}; retrying at the next pass")]
+    private static partial void LogOrderRefused(ILogger logger, string orderNumber, string provider, string errorCode);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Reconciler pass failed; retrying at the next tick")]
     private static partial void LogRoundFailed(ILogger logger, Exception exception);

@@ -53,7 +53,7 @@ public sealed class OrderHistoryReader(IDbContextFactory<MealCheckoutDbContext> 
         var direction = descending ? "DESC" : "ASC";
 
         var sql = new HistorySql();
-        sql.Append("SELECT o.id, o.number, o.created_at, o.status, o.total_cents FROM orders o");
+        sql.Append("SELECT o.id, o.number, o.created_at, o.status, o.total_cents, o.check_reason FROM orders o");
         sql.Where(filter);
         if (seek is HistorySeek.After or HistorySeek.Before)
         {
@@ -63,14 +63,15 @@ public sealed class OrderHistoryReader(IDbContextFactory<MealCheckoutDbContext> 
         sql.Append($" ORDER BY {column} {direction}, o.id {direction} LIMIT {sql.Parameter(take)} OFFSET {sql.Parameter(seek.Offset)}");
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var orders = new List<(Guid Id, string Number, DateTimeOffset CreatedAt, OrderStatus Status, Money Total)>(take);
+        var orders = new List<(Guid Id, string Number, DateTimeOffset CreatedAt, OrderStatus Status, Money Total, CheckReason? CheckReason)>(take);
         await using (var command = await sql.CommandAsync(db, cancellationToken))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
                 orders.Add((Guid.Parse(reader.GetString(0)), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
-                    Enum.Parse<OrderStatus>(reader.GetString(3)), Money.FromCents(reader.GetInt64(4))));
+                    Enum.Parse<OrderStatus>(reader.GetString(3)), Money.FromCents(reader.GetInt64(4)),
+                    reader.IsDBNull(5) ? null : Enum.Parse<CheckReason>(reader.GetString(5))));
             }
         }
         if (seek.Backwards)
@@ -79,6 +80,7 @@ public sealed class OrderHistoryReader(IDbContextFactory<MealCheckoutDbContext> 
         }
         var legs = await LegsAsync(db, orders.Select(o => o.Id).ToList(), cancellationToken);
         return orders.Select(o => new OrderHistoryRow(o.Id, o.Number, o.CreatedAt, o.Status, o.Total,
+            o.Status == OrderStatus.ToCheck ? o.CheckReason : null,
             legs.TryGetValue(o.Id, out var orderLegs) ? orderLegs : [])).ToList();
     }
 

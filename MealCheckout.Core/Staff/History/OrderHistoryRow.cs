@@ -2,13 +2,14 @@ using MealCheckout.Core.Orders;
 
 namespace MealCheckout.Core.Staff.History;
 
-/// <summary>One order as the history grid shows it.</summary>
+/// <summary>One order as the history grid shows it; <see cref="CheckReason"/> says why an order is left to check.</summary>
 public sealed record OrderHistoryRow(
     Guid Id,
     string Number,
     DateTimeOffset CreatedAt,
     OrderStatus Status,
     Money Total,
+    CheckReason? CheckReason,
     IReadOnlyList<OrderHistoryLeg> Legs)
 {
     /// <summary>The row's position in its sort order: the value of the sorted column and the id that breaks ties.</summary>

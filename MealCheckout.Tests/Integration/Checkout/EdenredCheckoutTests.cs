@@ -310,8 +310,97 @@ public sealed class EdenredCheckoutTests : IDisposable
         await Get<CheckoutReconciler>().RunOnceAsync(CancellationToken.None);
 
         var order = await OrderAsync(outcome);
-        Assert.Equal(OrderStatus.Failed, order.Status);
         Assert.Equal(("cancelled", 0L), (Edenred.Transactions.Single(t => t.Username == Pablo).Status, Edenred.Transactions.Single(t => t.Username == Pablo).HeldAmount));
+        // Nothing says whether the card payment reached the bank: the order is left to check, not declared failed.
+        Assert.Equal((OrderStatus.ToCheck, CheckReason.OutcomeUnknown), (order.Status, order.CheckReason));
+        Assert.Equal(LegState.Authorizing, order.Legs.Single(l => l.Kind == LegKind.Card).State);
+    }
+
+    [Fact]
+    public async Task A_refused_capture_then_a_cancel_and_status_reads_whose_answers_are_lost_never_take_the_card()
+    {
+        var login = await LoginAsync(Pablo);
+        var faults = Get<SandboxFaults>();
+        faults.Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.ErrorCode, Code: "TEMPORARY_HOLD", PathEndsWith: "/actions/capture"));
+        faults.Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.TimeoutAfterCommit, Value: 200, PathEndsWith: "/actions/cancel"));
+        // The status read after the refused capture answers; those after the lost cancel do not (a read is tried three times).
+        faults.Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.Latency, Value: 1, Method: "GET"));
+        faults.Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.DropConnection, Times: 3, Method: "GET"));
+
+        var outcome = await PayAsync(login, [Steak, Wine], Visa);
+        Assert.Equal(CheckoutFailure.OutcomeBeingChecked, outcome.Failure);
+        Assert.Equal("cancelled", Edenred.Transactions.Single().Status);
+
+        await Get<CheckoutReconciler>().RunOnceAsync(CancellationToken.None);
+        await Get<CheckoutReconciler>().RunOnceAsync(CancellationToken.None);
+
+        var order = await OrderAsync(outcome);
+        Assert.Equal(OrderStatus.Failed, order.Status);
+        Assert.All(order.Legs, l => Assert.Equal(LegState.Cancelled, l.State));
+        ProviderMoney.Of(order.Number, Edenred, Get<AdyenLedger>()).AssertInPlace(order);
+    }
+
+    [Fact]
+    public async Task A_voucher_found_cancelled_when_the_reconciler_captures_releases_the_card_instead_of_taking_it()
+    {
+        var login = await LoginAsync(Pablo);
+        Get<SandboxFaults>().Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.DropConnection, PathEndsWith: "/actions/capture"));
+        Get<SandboxFaults>().Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.DropConnection, Times: 3, Method: "GET"));
+        var outcome = await PayAsync(login, [Steak, Wine], Visa);
+        Assert.Equal(CheckoutFailure.OutcomeBeingChecked, outcome.Failure);
+        // Meanwhile the authorisation lapsed at Edenred.
+        Edenred.Cancel(Edenred.Transactions.Single());
+
+        await Get<CheckoutReconciler>().RunOnceAsync(CancellationToken.None);
+
+        var order = await OrderAsync(outcome);
+        Assert.Equal(OrderStatus.Failed, order.Status);
+        ProviderMoney.Of(order.Number, Edenred, Get<AdyenLedger>()).AssertInPlace(order);
+    }
+
+    [Theory]
+    [InlineData("DECLINED")]
+    [InlineData("TEMPORARY_HOLD")]
+    public async Task An_authorisation_replay_refused_after_a_lost_answer_is_not_taken_as_a_refusal(string replayAnswer)
+    {
+        var login = await LoginAsync(Pablo);
+        Get<SandboxFaults>().Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.TimeoutAfterCommit, Match: Pablo, Value: 200, PathEndsWith: "/v2/transactions"));
+        Get<SandboxFaults>().Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.ErrorCode, Code: replayAnswer, Match: Pablo, PathEndsWith: "/v2/transactions"));
+
+        var outcome = await PayAsync(login, [Steak, Wine], Visa);
+
+        // The first call may hold the money: the diner is not told that nothing was charged.
+        Assert.Equal(CheckoutFailure.OutcomeBeingChecked, outcome.Failure);
+        Assert.Equal(OrderStatus.Open, (await OrderAsync(outcome)).Status);
+        Assert.Equal(1850, Assert.Single(Edenred.Transactions).HeldAmount);
+
+        await Get<CheckoutReconciler>().RunOnceAsync(CancellationToken.None);
+
+        var order = await OrderAsync(outcome);
+        Assert.Equal(OrderStatus.Failed, order.Status);
+        Assert.Equal(("cancelled", 0L), (Edenred.Transactions.Single().Status, Edenred.Transactions.Single().HeldAmount));
+        ProviderMoney.Of(order.Number, Edenred, Get<AdyenLedger>()).AssertInPlace(order);
+    }
+
+    [Fact]
+    public async Task An_authorisation_the_reconciler_cannot_resolve_is_left_to_check_then_released_when_it_can()
+    {
+        var login = await LoginAsync(Pablo);
+        Get<SandboxFaults>().Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.TimeoutAfterCommit, Match: Pablo, Value: 200, PathEndsWith: "/v2/transactions"));
+        Get<SandboxFaults>().Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.ErrorCode, Code: "DECLINED", Match: Pablo, Times: 2, PathEndsWith: "/v2/transactions"));
+        var outcome = await PayAsync(login, [Steak, Wine], Visa);
+
+        await Get<CheckoutReconciler>().RunOnceAsync(CancellationToken.None);
+
+        var toCheck = await OrderAsync(outcome);
+        Assert.Equal((OrderStatus.ToCheck, CheckReason.OutcomeUnknown), (toCheck.Status, toCheck.CheckReason));
+        Assert.Equal(1850, Edenred.Transactions.Single().HeldAmount);
+
+        await Get<CheckoutReconciler>().RunOnceAsync(CancellationToken.None);
+
+        var released = await OrderAsync(outcome);
+        Assert.Equal(OrderStatus.Failed, released.Status);
+        ProviderMoney.Of(released.Number, Edenred, Get<AdyenLedger>()).AssertInPlace(released);
     }
 
     [Fact]

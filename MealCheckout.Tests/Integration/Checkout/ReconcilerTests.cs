@@ -4,9 +4,12 @@ using MealCheckout.Core.Checkout;
 using MealCheckout.Core.Menu;
 using MealCheckout.Core.Orders;
 using MealCheckout.Core.Payments;
+using MealCheckout.Core.Payments.Edenred;
 using MealCheckout.Sandbox.Adyen;
+using MealCheckout.Sandbox.Edenred;
 using MealCheckout.Sandbox.Faults;
 using MealCheckout.Tests.Infrastructure;
+using MealCheckout.Tests.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MealCheckout.Tests.Integration.Checkout;
@@ -16,6 +19,9 @@ public sealed class ReconcilerTests : IDisposable
 {
     private const string Voucher = "5038110000000010";
     private const string Visa = "4111111111111111";
+    private const string VisaRefused = "4000000000000002";
+    private const string PartialVoucher = "5038110000000051"; // authorises at most EUR 10.00
+    private const string Pablo = "lerouxpablo@yopmail.com";
 
     // A dropped connection is retried twice by the client and the whole call replayed once: six drops lose the answer.
     private const int LostAnswer = 6;
@@ -24,6 +30,7 @@ public sealed class ReconcilerTests : IDisposable
     {
         // Generous for a busy machine; the answer held below is held far longer still.
         ["Payments:Adyen:TimeoutSeconds"] = "10",
+        ["Payments:Edenred:TimeoutSeconds"] = "6",
         ["Sandbox:Adyen:CommitTimeoutMilliseconds"] = "1500",
         // Passes run only when the test says so, and every open order counts as interrupted.
         ["Reconciler:IntervalSeconds"] = "3600",
@@ -103,6 +110,86 @@ public sealed class ReconcilerTests : IDisposable
         Assert.Equal(1, db.WebhookEvents.Count(w => w.PspReference == "PSP1"));
     }
 
+    /// <summary>Which provider call loses its answer (the provider acts, the app never hears), in which kind of split checkout.</summary>
+    public static TheoryData<string> LostAnswers => new()
+    {
+        "edenred voucher capture, and its status reads",
+        "edenred card capture",
+        "edenred voucher cancel, and its status reads",
+        "edenred card cancel",
+        "conecs voucher capture",
+        "conecs card capture",
+        "conecs order cancel",
+        "conecs voucher cancel",
+    };
+
+    [Theory]
+    [MemberData(nameof(LostAnswers))]
+    public async Task Whatever_answer_is_lost_on_capture_or_cancel_no_money_is_left_out_of_place(string lost)
+    {
+        var outcome = await PayLosingAsync(lost);
+        Assert.Equal(CheckoutFailure.OutcomeBeingChecked, outcome.Failure);
+
+        await Get<CheckoutReconciler>().RunOnceAsync(CancellationToken.None);
+
+        var order = (await Get<IOrderStore>().FindAsync(outcome.OrderId))!;
+        Assert.True(order.Status is OrderStatus.Paid or OrderStatus.Failed, $"{lost}: {order.Status}");
+        ProviderMoney.Of(order.Number, Get<EdenredLedger>(), Get<AdyenLedger>()).AssertInPlace(order);
+    }
+
+    /// <summary>Arms the faults that lose one call's answer, then pays the checkout that makes that call.</summary>
+    private async Task<CheckoutOutcome> PayLosingAsync(string lost)
+    {
+        var faults = Get<SandboxFaults>();
+        // The Adyen client retries a dropped answer twice and the call is replayed once: six lose it for good.
+        void LoseAdyen(string path, string card) => faults.Arm(new SandboxFault(FaultTarget.Adyen, FaultKind.TimeoutAfterCommit, Match: card, Value: 200, Times: LostAnswer, PathEndsWith: path));
+        void LoseEdenred(string action)
+        {
+            faults.Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.TimeoutAfterCommit, Value: 200, PathEndsWith: "/actions/" + action));
+            faults.Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.DropConnection, Times: 3, Method: "GET")); // a read is retried twice
+        }
+        switch (lost)
+        {
+            case "edenred voucher capture, and its status reads":
+                LoseEdenred("capture");
+                return await PayEdenredAsync(Visa);
+            case "edenred card capture":
+                LoseAdyen("/captures", "1111");
+                return await PayEdenredAsync(Visa);
+            case "edenred voucher cancel, and its status reads":
+                LoseEdenred("cancel");
+                return await PayEdenredAsync(VisaRefused);
+            case "edenred card cancel":
+                faults.Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.ErrorCode, Code: "TEMPORARY_HOLD", PathEndsWith: "/actions/capture"));
+                LoseAdyen("/cancels", "1111");
+                return await PayEdenredAsync(Visa);
+            case "conecs voucher capture":
+                LoseAdyen("/captures", "0010");
+                return await PayAsync(Visa);
+            case "conecs card capture":
+                LoseAdyen("/captures", "1111");
+                return await PayAsync(Visa);
+            case "conecs order cancel":
+                LoseAdyen("/orders/cancel", "");
+                return await PayAsync(VisaRefused);
+            case "conecs voucher cancel":
+                // A partial authorisation with no bank card to pay the rest: the lone voucher authorisation is released.
+                LoseAdyen("/cancels", "0051");
+                return await PayAsync(bankCard: null, [new NewOrderLine("Plat du jour", ItemKind.Food, Money.FromCents(1500), 1)], PartialVoucher);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(lost), lost, null);
+        }
+    }
+
+    private async Task<CheckoutOutcome> PayEdenredAsync(string bankCard)
+    {
+        var login = await EdenredLogin.SignInForCheckoutAsync(app.RootUri, Get<EdenredSignIns>(), Pablo);
+        var today = ParisCalendar.DayOf(Get<TimeProvider>().GetUtcNow());
+        NewOrderLine[] lines = [new("Steak frites", ItemKind.Food, Money.FromCents(1850), 1), new("Vin", ItemKind.Alcohol, Money.FromCents(550), 1)];
+        return await Get<EdenredCheckout>().PayAsync(new EdenredPaymentRequest(new OrderDraft(Guid.NewGuid(), DemoRestaurant.Restaurant.Id, "fr-FR", Fulfilment.Pickup, lines),
+            login, CardDetails.Parse(bankCard, "12/30", "737", today).Card), CancellationToken.None);
+    }
+
     private async Task WaitForNotificationAsync()
     {
         for (var i = 0; i < 100; i++)
@@ -117,12 +204,12 @@ public sealed class ReconcilerTests : IDisposable
         throw new TimeoutException("The AUTHORISATION notification never arrived.");
     }
 
-    private Task<CheckoutOutcome> PayAsync(string? bankCard, NewOrderLine[]? lines = null)
+    private Task<CheckoutOutcome> PayAsync(string? bankCard, NewOrderLine[]? lines = null, string voucher = Voucher)
     {
         var today = ParisCalendar.DayOf(Get<TimeProvider>().GetUtcNow());
         lines ??= [new("Steak frites", ItemKind.Food, Money.FromCents(1850), 1), new("Vin", ItemKind.Alcohol, Money.FromCents(550), 1)];
         return Get<ConecsCheckout>().PayAsync(new ConecsPaymentRequest(Guid.NewGuid(), DemoRestaurant.Restaurant.Id, "fr-FR", Fulfilment.Pickup, lines,
-            new VoucherCard(VoucherIssuer.Bimpli, CardDetails.Parse(Voucher, "12/30", "737", today).Card!), bankCard is null ? null : CardDetails.Parse(bankCard, "12/30", "737", today).Card, TestPayers.Fresh()), CancellationToken.None);
+            new VoucherCard(VoucherIssuer.Bimpli, CardDetails.Parse(voucher, "12/30", "737", today).Card!), bankCard is null ? null : CardDetails.Parse(bankCard, "12/30", "737", today).Card, TestPayers.Fresh()), CancellationToken.None);
     }
 
     public void Dispose() => app.Dispose();

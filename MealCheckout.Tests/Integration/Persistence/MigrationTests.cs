@@ -79,6 +79,7 @@ public sealed class MigrationTests
         Assert.Equal("MC-250301-ABCDEF", order.Number);
         Assert.Equal(OrderStatus.Paid, order.Status);
         Assert.Equal(Fulfilment.Pickup, order.Fulfilment);
+        Assert.Null(order.CheckReason); // orders from before V009 were never left to check
         Assert.Equal(2400, order.Total.Cents);
         Assert.Equal(2, order.Lines.Count);
         var leg = Assert.Single(order.Legs);

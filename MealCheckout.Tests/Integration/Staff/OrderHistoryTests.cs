@@ -157,6 +157,26 @@ public sealed class OrderHistoryTests
     private static OrderHistoryBrowser Browse(SqliteDatabase database) =>
         new(new OrderHistoryReader(database.Get<IDbContextFactory<MealCheckoutDbContext>>()));
 
+    [Fact]
+    public async Task An_order_left_to_check_shows_with_its_reason_and_can_be_filtered()
+    {
+        await using var database = await new SqliteDatabase().MigratedAndSeededAsync();
+        var at = new DateTimeOffset(2026, 11, 20, 11, 0, 0, TimeSpan.Zero);
+        var paid = await AddAsync(database, at, 1850, o => Pay(o.AddVoucherLeg(VoucherIssuer.Edenred, "lerouxpablo@yopmail.com", Money.FromCents(1850), at), at));
+        var unknown = await AddAsync(database, at.AddMinutes(1), 1850, o =>
+        {
+            o.AddVoucherLeg(VoucherIssuer.Edenred, "lerouxpablo@yopmail.com", Money.FromCents(1850), at).MoveTo(LegState.Authorizing, at);
+            o.FlagForCheck(CheckReason.OutcomeUnknown);
+        });
+
+        var page = await Browse(database).PageAsync(new OrderHistoryFilter { Statuses = new HashSet<OrderStatus> { OrderStatus.ToCheck } }, OrderHistorySort.NewestFirst, 0, 25);
+
+        var row = Assert.Single(page.Rows);
+        Assert.Equal((unknown.Number, OrderStatus.ToCheck, CheckReason.OutcomeUnknown), (row.Number, row.Status, row.CheckReason));
+        var all = await Browse(database).PageAsync(OrderHistoryFilter.None, OrderHistorySort.NewestFirst, 0, 25);
+        Assert.Null(all.Rows.Single(r => r.Number == paid.Number).CheckReason);
+    }
+
     private static async Task<List<string>> NumbersAsync(SqliteDatabase database, OrderHistoryFilter filter)
     {
         var page = await Browse(database).PageAsync(filter, OrderHistorySort.NewestFirst, 0, 50);

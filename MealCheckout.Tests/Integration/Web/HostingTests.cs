@@ -16,6 +16,7 @@ public sealed class HostingTests
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ConnectionStrings__MealCheckout"] = $"Data Source={data.File("mealcheckout.db")}",
             ["Sandbox__Enabled"] = "true",
+            ["Chaos__Enabled"] = "true",
             ["Payments__Adyen__ApiKey"] = "dev-only-adyen-api-key",
             ["Payments__Adyen__BaseAddress"] = "http://adyen.example/checkout/v71/",
         }, TimeSpan.FromMinutes(2));
@@ -23,6 +24,7 @@ public sealed class HostingTests
         var expected = new[]
         {
             "Sandbox:Enabled is true: the sandbox providers must never run in Production.",
+            "Chaos:Enabled is true: the chaos run's checkout endpoint must never run in Production.",
             "Payments:Adyen:ApiKey still holds its development default.",
             "Payments:Adyen:BaseAddress must be an absolute https:// address of the provider.",
         }.Concat(ProductionSafety.RequiredKeys.Concat(ProductionSafety.SecretKeys)

@@ -21,6 +21,23 @@ public sealed class OrderTests
     }
 
     [Fact]
+    public void An_order_left_to_check_shows_so_until_its_legs_settle()
+    {
+        var order = SteakAndWine();
+        var voucher = order.AddVoucherLeg(VoucherIssuer.Edenred, "lerouxpablo@yopmail.com", Money.FromCents(1850), At);
+        voucher.MoveTo(LegState.Authorizing, At);
+
+        order.FlagForCheck(CheckReason.OutcomeUnknown);
+        order.RefreshStatus();
+        Assert.Equal(OrderStatus.ToCheck, order.Status);
+
+        voucher.Authorised(Money.FromCents(1850), At);
+        voucher.Cancelled(At, "released");
+        order.RefreshStatus();
+        Assert.Equal(OrderStatus.Failed, order.Status); // every leg known released
+    }
+
+    [Fact]
     public void Order_is_paid_only_when_every_leg_is_captured()
     {
         var order = SteakAndWine();
