@@ -95,6 +95,13 @@ public static class ChaosCommand
             "--Payments:Edenred:TimeoutSeconds", "3",
             "--Payments:Adyen:TimeoutSeconds", "3",
             "--Reconciler:IntervalSeconds", "2",
+            // The run is one client paying with a few cards at machine speed: lift the card-testing limits.
+            "--RateLimits:PaymentPerMinute", "1000000",
+            "--RateLimits:PaymentPerCardPerMinute", "1000000",
+            "--RateLimits:BalanceCheckPerMinute", "1000000",
+            "--RateLimits:BalanceCheckPerCardPerMinute", "1000000",
+            "--RateLimits:RefusedCardsPerClient", "1000000",
+            "--RateLimits:WebhookPerMinute", "1000000",
             "--Reconciler:StaleAfterSeconds", StaleAfterSeconds.ToString(CultureInfo.InvariantCulture),
             "--Reconciler:UnknownGiveUpAfterSeconds", GiveUpAfterSeconds.ToString(CultureInfo.InvariantCulture),
             // One account and three cards pay every voucher part of the run.

@@ -23,6 +23,9 @@ public static class ChaosDrivingEndpoints
 {
     public const string Path = "/chaos/checkouts";
 
+    // The run drives checkouts server-side: its logins belong to no browser.
+    private const string ChaosBrowserBinding = "chaos-run";
+
     public static IEndpointRouteBuilder MapChaosDriving(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(Path, async (ChaosCheckout request, ConecsCheckout conecs, EdenredCheckout edenred, EdenredSignIns signIns, TimeProvider time, CancellationToken cancellationToken) =>
@@ -32,17 +35,18 @@ public static class ChaosDrivingEndpoints
             NewOrderLine[] lines = [new("Plat du jour", ItemKind.Food, Money.FromCents(request.DishCents), 1), new("Verre de vin", ItemKind.Alcohol, Money.FromCents(request.DrinkCents), 1)];
             var draft = new OrderDraft(request.CheckoutId, DemoRestaurant.Restaurant.Id, "fr-FR", Fulfilment.Pickup, lines);
             var issuer = Enum.Parse<VoucherIssuer>(request.Issuer);
+            var payer = new PayerIdentity("chaos-run", request.CheckoutId.ToString());
             CheckoutOutcome outcome;
             if (issuer == VoucherIssuer.Edenred)
             {
-                var signInId = await signIns.SaveAsync(request.CheckoutId, request.EdenredUsername!,
+                var signInId = await signIns.SaveAsync(request.CheckoutId, ChaosBrowserBinding, request.EdenredUsername!,
                     new EdenredTokens(request.AccessToken!, request.RefreshToken!, request.IdToken!, time.GetUtcNow().AddMinutes(5)), cancellationToken);
-                outcome = await edenred.PayAsync(new EdenredPaymentRequest(draft, new EdenredLoginReference(signInId, request.CheckoutId), bankCard), cancellationToken);
+                outcome = await edenred.PayAsync(new EdenredPaymentRequest(draft, new EdenredLoginReference(signInId, request.CheckoutId), bankCard, payer), cancellationToken);
             }
             else
             {
                 var voucher = new VoucherCard(issuer, CardDetails.Parse(request.VoucherCard!, "12/30", "737", today).Card!);
-                outcome = await conecs.PayAsync(new ConecsPaymentRequest(request.CheckoutId, draft.RestaurantId, draft.Culture, draft.Fulfilment, lines, voucher, bankCard), cancellationToken);
+                outcome = await conecs.PayAsync(new ConecsPaymentRequest(request.CheckoutId, draft.RestaurantId, draft.Culture, draft.Fulfilment, lines, voucher, bankCard, payer), cancellationToken);
             }
             return Results.Json(new { outcome.OrderNumber, Failure = outcome.Failure.ToString() });
         }).DisableAntiforgery();

@@ -187,7 +187,7 @@ public sealed class ReconcilerTests : IDisposable
         var today = ParisCalendar.DayOf(Get<TimeProvider>().GetUtcNow());
         NewOrderLine[] lines = [new("Steak frites", ItemKind.Food, Money.FromCents(1850), 1), new("Vin", ItemKind.Alcohol, Money.FromCents(550), 1)];
         return await Get<EdenredCheckout>().PayAsync(new EdenredPaymentRequest(new OrderDraft(Guid.NewGuid(), DemoRestaurant.Restaurant.Id, "fr-FR", Fulfilment.Pickup, lines),
-            login, CardDetails.Parse(bankCard, "12/30", "737", today).Card), CancellationToken.None);
+            login, CardDetails.Parse(bankCard, "12/30", "737", today).Card, TestPayers.Fresh()), CancellationToken.None);
     }
 
     private async Task WaitForNotificationAsync()
