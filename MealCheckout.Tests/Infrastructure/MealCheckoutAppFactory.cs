@@ -17,12 +17,16 @@ public sealed class MealCheckoutAppFactory : WebApplicationFactory<Program>
 
     private readonly bool weekdayClock;
 
+    private readonly TimeProvider? clock;
+
     /// <param name="weekdayClock">
     /// Runs the app (and its sandbox) on a clock that reads a Tuesday at the real time of day, so
     /// tests that pay with vouchers do not fail when CI happens to run on a Sunday or a holiday.
     /// </param>
-    public MealCheckoutAppFactory(IDictionary<string, string?>? overrides = null, string environment = "Development", bool weekdayClock = false)
+    /// <param name="clock">Runs the app (and its sandbox) on this clock instead, e.g. a Sunday the test moves by hand.</param>
+    public MealCheckoutAppFactory(IDictionary<string, string?>? overrides = null, string environment = "Development", bool weekdayClock = false, TimeProvider? clock = null)
     {
+        this.clock = clock;
         this.environment = environment;
         this.weekdayClock = weekdayClock;
         DatabasePath = directory.File("mealcheckout.db");
@@ -60,9 +64,9 @@ public sealed class MealCheckoutAppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
-        if (weekdayClock)
+        if (clock is not null || weekdayClock)
         {
-            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(new WeekdayTimeProvider()));
+            builder.ConfigureServices(services => services.AddSingleton(clock ?? new WeekdayTimeProvider()));
         }
     }
 

@@ -6,6 +6,7 @@ namespace MealCheckout.Core.Checkout;
 /// <summary>
 /// One press of Pay with a CONECS voucher card (or none: everything on the bank card). <see cref="CheckoutId"/> is made by the diner's
 /// page once per attempt: pressing again or reloading finds the same order instead of paying twice.
+/// <see cref="Confirmed"/> is the split the diner saw: nothing else is charged (null only where no diner is on screen).
 /// </summary>
 public sealed record ConecsPaymentRequest(
     Guid CheckoutId,
@@ -14,7 +15,8 @@ public sealed record ConecsPaymentRequest(
     Fulfilment Fulfilment,
     IReadOnlyList<NewOrderLine> Lines,
     VoucherCard? Voucher,
-    CardDetails? BankCard);
+    CardDetails? BankCard,
+    ConfirmedSplit? Confirmed = null);
 
 /// <summary>The CONECS card the diner typed and the brand they picked for it.</summary>
-public sealed record VoucherCard(VoucherIssuer Issuer, CardDetails Card);
+public sealed record VoucherCard(VoucherIssuer Issuer, CardDetails Card) : VoucherChoice;

@@ -26,6 +26,8 @@ public static class CheckoutMessages
             CheckoutFailure.ProviderUnavailable => text["ProviderUnavailable"],
             CheckoutFailure.OutcomeBeingChecked => text["OutcomeBeingChecked"],
             CheckoutFailure.EdenredLoginRequired => text["EdenredLoginRequired"],
+            CheckoutFailure.SplitChanged => text["SplitChanged" + outcome.Change],
+            CheckoutFailure.DinerCancelled => text["DinerCancelled"],
             _ => "",
         };
         return reason is null ? next : $"{reason} {next}";
