@@ -84,7 +84,9 @@ public sealed class CheckoutOrders(IOrderStore orders, IOptions<DailyCapOptions>
     {
         OrderStatus.Paid or OrderStatus.Refunded or OrderStatus.PartiallyRefunded => new CheckoutOutcome(order.Id, order.Number, CheckoutFailure.None),
         OrderStatus.Failed => new CheckoutOutcome(order.Id, order.Number,
-            order.Legs.Any(l => l.Kind == LegKind.Card && l.State == LegState.Refused) ? CheckoutFailure.CardRefused : CheckoutFailure.VoucherRefused,
+            order.Legs.Any(l => l.Kind == LegKind.Card && l.State == LegState.Refused) ? CheckoutFailure.CardRefused
+            : order.Legs.Any(l => l.Kind == LegKind.Voucher && l.State == LegState.Refused) ? CheckoutFailure.VoucherRefused
+            : CheckoutFailure.ProviderUnavailable, // released without a refusal: a provider never answered, nothing was taken
             order.Legs.LastOrDefault(l => l.LastErrorCode is not null)?.LastErrorCode),
         _ => new CheckoutOutcome(order.Id, order.Number, CheckoutFailure.OutcomeBeingChecked),
     };

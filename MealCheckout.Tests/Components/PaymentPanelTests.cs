@@ -57,7 +57,7 @@ public sealed class PaymentPanelTests : IDisposable
         CheckBalance(panel, "bimpli", TestCards.Bimpli50);
         panel.WaitForAssertion(() => Assert.Equal("Payer 18,50\u00a0€ Bimpli + 5,50\u00a0€ carte", Text(panel, "pay")), Patience);
 
-        panel.Find("[data-testid=voucher-card-number]").Input(TestCards.Bimpli8);
+        Act(panel, "[data-testid=voucher-card-number]", e => e.Input(TestCards.Bimpli8));
 
         Assert.Empty(panel.FindAll("[data-testid=split-summary]"));
         Assert.Empty(panel.FindAll("[data-testid=pay]"));
@@ -80,7 +80,7 @@ public sealed class PaymentPanelTests : IDisposable
         panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=pay]")), Patience);
         FillCard(panel, "bank-card", TestCards.VisaRefused);
 
-        panel.Find("[data-testid=pay]").Click();
+        Act(panel, "[data-testid=pay]", e => e.Click());
 
         panel.WaitForAssertion(() => Assert.Contains("carte bancaire a été refusée", Text(panel, "payment-error")), Patience);
         Assert.Equal("18,50\u00a0€", Text(panel, "split-voucher"));
@@ -101,14 +101,14 @@ public sealed class PaymentPanelTests : IDisposable
         panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=pay]")), Patience);
         FillCard(panel, "bank-card", TestCards.Visa);
 
-        panel.Find("[data-testid=pay]").Click();
+        Act(panel, "[data-testid=pay]", e => e.Click());
 
         panel.WaitForAssertion(() => Assert.Contains("Bimpli n'a autorisé que 10,00\u00a0€", Text(panel, "split-notice")), Patience);
         Assert.Equal("Payer 10,00\u00a0€ Bimpli + 14,00\u00a0€ carte", Text(panel, "pay"));
         Assert.Equal(1000, Adyen.Payments.Single(p => p.CardNumber == TestCards.BimpliPartial).HeldAmount);
         Assert.DoesNotContain(Adyen.Payments, p => p.CardNumber == TestCards.Visa);
 
-        panel.Find("[data-testid=cancel-partial]").Click();
+        Act(panel, "[data-testid=cancel-partial]", e => e.Click());
 
         panel.WaitForAssertion(() => Assert.Contains("la somme réservée sur votre titre-restaurant a été libérée", Text(panel, "payment-error")), Patience);
         Assert.All(Adyen.Payments, p => Assert.Equal((0L, 0L), (p.HeldAmount, p.CapturedAmount)));
@@ -147,18 +147,22 @@ public sealed class PaymentPanelTests : IDisposable
     {
         if (choose)
         {
-            panel.WaitForAssertion(() => panel.Find($"[data-testid=brand-{brand}] input").Change(true), Patience);
+            Act(panel, $"[data-testid=brand-{brand}] input", e => e.Change(true));
         }
         FillCard(panel, "voucher-card", number);
-        panel.Find("form.payment-step").Submit();
+        Act(panel, "form.payment-step", e => e.Submit());
     }
 
     private static void FillCard(IRenderedComponent<PaymentPanel> panel, string which, string number)
     {
-        panel.Find($"[data-testid={which}-number]").Input(number);
-        panel.Find($"[data-testid={which}-expiry]").Input("12/30");
-        panel.Find($"[data-testid={which}-cvc]").Input("737");
+        Act(panel, $"[data-testid={which}-number]", e => e.Input(number));
+        Act(panel, $"[data-testid={which}-expiry]", e => e.Input("12/30"));
+        Act(panel, $"[data-testid={which}-cvc]", e => e.Input("737"));
     }
+
+    /// <summary>Acts on an element as found now: the panel re-renders on its own when a call returns, which replaces its elements.</summary>
+    private static void Act(IRenderedComponent<PaymentPanel> panel, string selector, Action<IElement> act) =>
+        panel.WaitForAssertion(() => act(panel.Find(selector)), Patience);
 
     private static string Text(IRenderedComponent<PaymentPanel> panel, string testId) => panel.Find($"[data-testid={testId}]").TextContent.Trim();
 
