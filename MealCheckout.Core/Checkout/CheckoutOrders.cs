@@ -31,24 +31,31 @@ public sealed class CheckoutOrders(IOrderStore orders, IOptions<DailyCapOptions>
 
     /// <summary>
     /// Saves the order with its voucher leg (Authorizing from the start, so it counts against the
-    /// cap at once) prepared by <paramref name="beginVoucher"/>. Null, and nothing saved, when part
-    /// of the bill must go on a bank card and the diner gave none.
+    /// cap at once) prepared by <paramref name="beginVoucher"/>. Nothing is saved, and the refusal says
+    /// why, when the split the rules give now is not <paramref name="confirmed"/> (the diner must see the
+    /// new one first), or when part of the bill must go on a bank card and the diner gave none.
     /// </summary>
-    public async Task<Order?> CreateWithinDailyCapAsync(OrderDraft draft, VoucherIssuer issuer, string account, Money available, bool hasBankCard,
-        Action<PaymentLeg, SplitPlan> beginVoucher, CancellationToken cancellationToken)
+    /// <param name="confirmed">The split the diner confirmed; null only where no diner is on screen.</param>
+    public async Task<(Order? Order, CheckoutOutcome? Refusal)> CreateWithinDailyCapAsync(OrderDraft draft, VoucherIssuer issuer, string account, Money available, bool hasBankCard,
+        ConfirmedSplit? confirmed, Action<PaymentLeg, SplitPlan> beginVoucher, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var today = ParisCalendar.DayOf(now);
         var (dayStart, dayEnd) = ParisCalendar.DayBounds(today);
         try
         {
-            return await orders.AddWithinDailyCapAsync(issuer, account, dayStart, dayEnd, spentToday =>
+            return (await orders.AddWithinDailyCapAsync(issuer, account, dayStart, dayEnd, spentToday =>
             {
                 var order = Order.Create(draft.RestaurantId, OrderNumber.New(today), draft.Culture, draft.Fulfilment, draft.Lines, now, draft.CheckoutId);
                 var plan = Plan(order.Total, order.EligibleSubtotal, available, issuer, spentToday);
+                var split = ConfirmedSplit.From(issuer, account, plan);
+                if (confirmed is not null && !confirmed.ChargesTheSameAs(split))
+                {
+                    throw new NotCreatedException(CheckoutOutcome.SplitChangedTo(draft.CheckoutId, confirmed, split)); // rolls back: nothing reserved
+                }
                 if (plan.UsesCard && !hasBankCard)
                 {
-                    throw new BankCardNeededException(); // rolls the transaction back: no order without a way to pay it
+                    throw new NotCreatedException(new CheckoutOutcome(draft.CheckoutId, null, CheckoutFailure.BankCardNeeded));
                 }
                 if (plan.UsesVoucher)
                 {
@@ -57,11 +64,11 @@ public sealed class CheckoutOrders(IOrderStore orders, IOptions<DailyCapOptions>
                     beginVoucher(leg, plan);
                 }
                 return order;
-            }, cancellationToken);
+            }, cancellationToken), null);
         }
-        catch (BankCardNeededException)
+        catch (NotCreatedException refused)
         {
-            return null;
+            return (null, refused.Refusal);
         }
     }
 
@@ -77,7 +84,9 @@ public sealed class CheckoutOrders(IOrderStore orders, IOptions<DailyCapOptions>
     {
         OrderStatus.Paid or OrderStatus.Refunded or OrderStatus.PartiallyRefunded => new CheckoutOutcome(order.Id, order.Number, CheckoutFailure.None),
         OrderStatus.Failed => new CheckoutOutcome(order.Id, order.Number,
-            order.Legs.Any(l => l.Kind == LegKind.Card && l.State == LegState.Refused) ? CheckoutFailure.CardRefused : CheckoutFailure.VoucherRefused,
+            order.Legs.Any(l => l.Kind == LegKind.Card && l.State == LegState.Refused) ? CheckoutFailure.CardRefused
+            : order.Legs.Any(l => l.Kind == LegKind.Voucher && l.State == LegState.Refused) ? CheckoutFailure.VoucherRefused
+            : CheckoutFailure.ProviderUnavailable, // released without a refusal: a provider never answered, nothing was taken
             order.Legs.LastOrDefault(l => l.LastErrorCode is not null)?.LastErrorCode),
         _ => new CheckoutOutcome(order.Id, order.Number, CheckoutFailure.OutcomeBeingChecked),
     };
@@ -85,5 +94,9 @@ public sealed class CheckoutOrders(IOrderStore orders, IOptions<DailyCapOptions>
     private SplitPlan Plan(Money total, Money eligible, Money available, VoucherIssuer issuer, Money spentToday) =>
         Planner.Plan(new SplitRequest(total, eligible, available, caps.Value.DailyCapFor(issuer), spentToday, caps.Value.MinimumVoucherPayment));
 
-    private sealed class BankCardNeededException : Exception;
+    /// <summary>Thrown inside the write transaction so that it rolls back: no order, nothing reserved.</summary>
+    private sealed class NotCreatedException(CheckoutOutcome refusal) : Exception
+    {
+        public CheckoutOutcome Refusal { get; } = refusal;
+    }
 }

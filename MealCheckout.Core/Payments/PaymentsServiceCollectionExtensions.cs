@@ -40,6 +40,8 @@ public static class PaymentsServiceCollectionExtensions
         services.AddSingleton<CheckoutReconciler>();
         services.AddHostedService(sp => sp.GetRequiredService<CheckoutReconciler>());
         services.AddTransient<ConecsCheckout>();
+        services.AddTransient<CheckoutCompletion>();
+        services.AddTransient<DinerCheckout>();
         return services;
     }
 }

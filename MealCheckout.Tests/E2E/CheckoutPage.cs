@@ -29,5 +29,16 @@ public sealed class CheckoutPage(IPage page)
 
     public Task CheckBalanceAsync() => page.GetByTestId("check-balance").ClickAsync();
 
-    public Task PayAsync() => page.GetByTestId("pay").ClickAsync();
+    public Task PayAsync() => PayButton.ClickAsync();
+
+    /// <summary>The Pay button, which states the amounts it will charge.</summary>
+    public ILocator PayButton => page.GetByTestId("pay");
+
+    public Task ChooseTipAsync(int cents) => page.GetByTestId($"tip-{cents}").ClickAsync();
+
+    public async Task ReloadAsync()
+    {
+        await page.ReloadAsync();
+        await page.WaitForSelectorAsync("body[data-interactive='true']");
+    }
 }

@@ -73,15 +73,19 @@ public sealed class EdenredPaymentTests(BrowserFixture browser) : IDisposable
         await checkout.Page.WaitForURLAsync("**/checkout");
         await checkout.Page.WaitForSelectorAsync("body[data-interactive='true']");
         await Assertions.Expect(checkout.Page.GetByTestId("split-voucher")).ToHaveTextAsync("18,50\u00a0€");
+        await Assertions.Expect(checkout.Page.GetByTestId("edenred-user")).ToHaveTextAsync("Connecté à Edenred : le•••@yopmail.com");
 
         await checkout.Page.GetByTestId("edenred-logout").ClickAsync();
+        await Assertions.Expect(checkout.Page.GetByTestId("edenred-logout-confirm")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(checkout.Page, "edenred-5-logout-question");
+        await checkout.Page.GetByTestId("edenred-logout-yes").ClickAsync();
 
         await checkout.Page.WaitForURLAsync("**/checkout");
         await checkout.Page.WaitForSelectorAsync("body[data-interactive='true']");
         await checkout.ChooseBrandAsync("edenred");
         await Assertions.Expect(checkout.Page.GetByTestId("edenred-login")).ToBeVisibleAsync();
         await Assertions.Expect(checkout.Page.GetByTestId("basket-line")).ToHaveCountAsync(1);
-        await BrowserFixture.ScreenshotAsync(checkout.Page, "edenred-5-logged-out");
+        await BrowserFixture.ScreenshotAsync(checkout.Page, "edenred-6-logged-out");
     }
 
     /// <summary>

@@ -18,15 +18,18 @@ public sealed class MealCheckoutAppFactory : WebApplicationFactory<Program>
     private readonly bool weekdayClock;
 
     private readonly Action<IServiceCollection>? configureServices;
+    private readonly TimeProvider? clock;
 
     /// <param name="weekdayClock">
     /// Runs the app (and its sandbox) on a clock that reads a Tuesday at the real time of day, so
     /// tests that pay with vouchers do not fail when CI happens to run on a Sunday or a holiday.
     /// </param>
+    /// <param name="clock">Runs the app (and its sandbox) on this clock instead, e.g. a Sunday the test moves by hand.</param>
     /// <param name="configureServices">Adds observers to the app, e.g. a log capture or a provider call counter.</param>
     public MealCheckoutAppFactory(IDictionary<string, string?>? overrides = null, string environment = "Development", bool weekdayClock = false,
-        Action<IServiceCollection>? configureServices = null)
+        TimeProvider? clock = null, Action<IServiceCollection>? configureServices = null)
     {
+        this.clock = clock;
         this.environment = environment;
         this.weekdayClock = weekdayClock;
         this.configureServices = configureServices;
@@ -65,9 +68,9 @@ public sealed class MealCheckoutAppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
-        if (weekdayClock)
+        if (clock is not null || weekdayClock)
         {
-            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(new WeekdayTimeProvider()));
+            builder.ConfigureServices(services => services.AddSingleton(clock ?? new WeekdayTimeProvider()));
         }
         if (configureServices is not null)
         {

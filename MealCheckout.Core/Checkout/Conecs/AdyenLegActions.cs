@@ -20,9 +20,10 @@ public sealed class AdyenLegActions(IOrderStore orders, LegCalls calls, AdyenChe
 
     /// <summary>
     /// Adds the bank card leg for <paramref name="cardPart"/> and authorises it. Null when the
-    /// outcome is unknown; otherwise the order as saved and whether the card was accepted.
+    /// outcome is unknown; otherwise the order as saved and, when the card was not accepted, why
+    /// (the issuer's refusal, or the provider's error code when it answered with an error and did nothing).
     /// </summary>
-    public async Task<(Order Order, PaymentResponse Answer)?> PayCardAsync(Order order, Money cardPart, CardDetails bankCard, AdyenOrderReference? adyenOrder, CancellationToken cancellationToken)
+    public async Task<(Order Order, bool Authorised, string? Refusal)?> PayCardAsync(Order order, Money cardPart, CardDetails bankCard, AdyenOrderReference? adyenOrder, CancellationToken cancellationToken)
     {
         Guid cardLegId = default;
         var cardKey = "";
@@ -34,8 +35,17 @@ public sealed class AdyenLegActions(IOrderStore orders, LegCalls calls, AdyenChe
             cardLegId = leg.Id;
         }, cancellationToken);
         var number = order.Number;
-        var paid = await LegCalls.ReplayOnceAsync(() => adyen.MakePaymentAsync(number + "-C", cardPart,
-            AdyenPaymentMethod.From(AdyenPaymentMethod.Scheme, bankCard), adyenOrder, cardKey, cancellationToken));
+        PaymentResponse? paid;
+        try
+        {
+            paid = await LegCalls.ReplayOnceAsync(() => adyen.MakePaymentAsync(number + "-C", cardPart,
+                AdyenPaymentMethod.From(AdyenPaymentMethod.Scheme, bankCard), adyenOrder, cardKey, cancellationToken));
+        }
+        catch (ProviderErrorException ex)
+        {
+            order = await calls.CompleteAsync(order.Id, cardLegId, PaymentOperation, ex.ErrorCode, leg => leg.Refused(ex.ErrorCode, calls.Now), cancellationToken);
+            return (order, false, ex.ErrorCode);
+        }
         if (paid is null)
         {
             return null;
@@ -52,7 +62,7 @@ public sealed class AdyenLegActions(IOrderStore orders, LegCalls calls, AdyenChe
                 leg.Refused(paid.RefusalReason ?? paid.ResultCode, calls.Now);
             }
         }, cancellationToken);
-        return (order, paid);
+        return (order, paid.ResultCode == "Authorised", paid.RefusalReason ?? paid.ResultCode);
     }
 
     public async Task<bool> CaptureAsync(Guid orderId, Guid legId, CancellationToken cancellationToken)

@@ -1,33 +1,34 @@
 using MealCheckout.Core.Orders;
 using MealCheckout.Core.Payments;
 using MealCheckout.Core.Payments.Adyen;
-using Microsoft.Extensions.Logging;
 
 namespace MealCheckout.Core.Checkout;
 
 /// <summary>
 /// Pays an order with a CONECS voucher card and a bank card through the Adyen-style API:
-/// balance → split → (partial-payment order) → voucher payment → card payment → captures; on a
-/// refusal every authorisation is released. Each call's idempotency key is saved with the order
-/// before the call, and a call whose answer was lost is replayed with that same key.
+/// balance → split (only the one the diner confirmed) → (partial-payment order) → voucher payment →
+/// card payment → captures; on a refusal every authorisation is released. Each call's idempotency
+/// key is saved with the order before the call, and a call whose answer was lost is replayed with
+/// that same key. Every provider answer, errors included, comes back as a result.
 /// </summary>
-public sealed partial class ConecsCheckout(
+public sealed class ConecsCheckout(
     IOrderStore orders,
     CheckoutOrders checkoutOrders,
     AdyenCheckoutClient adyen,
-    AdyenLegActions actions,
-    LegSettlement settlement,
+    CheckoutCompletion completion,
     LegCalls calls,
     VoucherCardFingerprint fingerprint,
-    PaymentAttemptLimiter limiter,
-    ILogger<ConecsCheckout> logger)
+    PaymentAttemptLimiter limiter)
 {
     public async Task<CheckoutOutcome> PayAsync(ConecsPaymentRequest request, CancellationToken cancellationToken)
     {
         var existing = await orders.FindAsync(request.CheckoutId, cancellationToken);
         if (existing is not null)
         {
-            return CheckoutOrders.OutcomeOf(existing); // a second press or a reload: never pay twice
+            // A second press or a reload never pays twice; an answer to a partial authorisation goes on with the card.
+            return PartialAuthorisation.IsAwaitingDiner(existing)
+                ? await completion.ContinueAfterPartialAsync(existing, request.Confirmed, request.BankCard, cancellationToken)
+                : CheckoutOrders.OutcomeOf(existing);
         }
         if (!limiter.TryStartPayment(request.Payer, request.Voucher is { Card: var voucher } ? fingerprint.AccountOf(voucher) : null, request.BankCard))
         {
@@ -37,9 +38,14 @@ public sealed partial class ConecsCheckout(
         var draft = new OrderDraft(request.CheckoutId, request.RestaurantId, request.Culture, request.Fulfilment, request.Lines);
         if (request.Voucher is not { Card: var voucherCard, Issuer: var issuer })
         {
+            var allByCard = ConfirmedSplit.AllByCard(OrderDraft.TotalOf(request.Lines));
+            if (request.Confirmed is { } confirmed && !confirmed.ChargesTheSameAs(allByCard))
+            {
+                return CheckoutOutcome.SplitChangedTo(request.CheckoutId, confirmed, allByCard);
+            }
             return request.BankCard is null
                 ? new CheckoutOutcome(request.CheckoutId, null, CheckoutFailure.BankCardNeeded)
-                : await ContinueAsync(await checkoutOrders.CreateCardOnlyAsync(draft, cancellationToken), request, cancellationToken);
+                : await completion.PayRestAndCaptureAsync(await checkoutOrders.CreateCardOnlyAsync(draft, cancellationToken), Money.Zero, request.BankCard, null, cancellationToken);
         }
 
         var (balance, refusal) = await BalanceAsync(voucherCard, request.CheckoutId, request.Payer, cancellationToken);
@@ -47,24 +53,23 @@ public sealed partial class ConecsCheckout(
         {
             return refusal!;
         }
-        var order = await checkoutOrders.CreateWithinDailyCapAsync(draft, issuer, fingerprint.AccountOf(voucherCard), balance.Value, request.BankCard is not null, (leg, plan) =>
-        {
-            if (plan.UsesCard)
+        var (order, notCreated) = await checkoutOrders.CreateWithinDailyCapAsync(draft, issuer, fingerprint.AccountOf(voucherCard), balance.Value, request.BankCard is not null,
+            request.Confirmed, (leg, plan) =>
             {
-                leg.BeginCall(AdyenLegActions.OpenOrderOperation, calls.Now);
-            }
-            leg.BeginCall(AdyenLegActions.PaymentOperation, calls.Now);
-        }, cancellationToken);
-        return order is null
-            ? new CheckoutOutcome(request.CheckoutId, null, CheckoutFailure.BankCardNeeded)
-            : await ContinueAsync(order, request, cancellationToken);
+                if (plan.UsesCard)
+                {
+                    leg.BeginCall(AdyenLegActions.OpenOrderOperation, calls.Now);
+                }
+                leg.BeginCall(AdyenLegActions.PaymentOperation, calls.Now);
+            }, cancellationToken);
+        return order is null ? notCreated! : await ContinueAsync(order, voucherCard, request.BankCard, cancellationToken);
     }
 
     /// <summary>
     /// What the diner sees before paying: the card's balance and how the bill would split today.
     /// Null plan with a refusal when the card cannot pay at all (expired, blocked, provider down).
     /// </summary>
-    public async Task<(Money? Balance, SplitPlan? Plan, CheckoutOutcome? Refusal)> PreviewAsync(
+    public async Task<(Money? Balance, ConfirmedSplit? Split, CheckoutOutcome? Refusal)> PreviewAsync(
         VoucherIssuer issuer, CardDetails voucherCard, Money total, Money eligibleSubtotal, PayerIdentity payer, CancellationToken cancellationToken)
     {
         if (!limiter.TryStartBalanceCheck(payer, fingerprint.AccountOf(voucherCard)))
@@ -76,7 +81,9 @@ public sealed partial class ConecsCheckout(
         {
             return (null, null, refusal);
         }
-        return (balance, await checkoutOrders.PreviewAsync(issuer, fingerprint.AccountOf(voucherCard), total, eligibleSubtotal, balance.Value, cancellationToken), null);
+        var account = fingerprint.AccountOf(voucherCard);
+        var plan = await checkoutOrders.PreviewAsync(issuer, account, total, eligibleSubtotal, balance.Value, cancellationToken);
+        return (balance, ConfirmedSplit.From(issuer, account, plan), null);
     }
 
     /// <summary>The card's balance; a card the issuer will not read (unknown, expired, blocked) counts against the payer.</summary>
@@ -102,98 +109,68 @@ public sealed partial class ConecsCheckout(
         }
     }
 
-    private async Task<CheckoutOutcome> ContinueAsync(Order order, ConecsPaymentRequest request, CancellationToken cancellationToken)
+    private async Task<CheckoutOutcome> ContinueAsync(Order order, CardDetails voucherCard, CardDetails? bankCard, CancellationToken cancellationToken)
     {
         var voucher = order.Legs.SingleOrDefault(l => l.Kind == LegKind.Voucher);
+        if (voucher is null)
+        {
+            return await completion.PayRestAndCaptureAsync(order, Money.Zero, bankCard, null, cancellationToken);
+        }
+
         AdyenOrderReference? adyenOrder = null;
-        var voucherAuthorised = Money.Zero;
-
-        if (voucher is not null)
+        if (voucher.PendingCall(AdyenLegActions.OpenOrderOperation) is { } openCall)
         {
-            if (voucher.PendingCall(AdyenLegActions.OpenOrderOperation) is { } openCall)
+            CreateOrderResponse? opened;
+            try
             {
-                var opened = await LegCalls.ReplayOnceAsync(() => adyen.CreateOrderAsync(order.Number, order.Total, openCall.IdempotencyKey, cancellationToken));
-                if (opened is null)
-                {
-                    return await AbandonAsync(order, CheckoutFailure.ProviderUnavailable, null, null, cancellationToken);
-                }
-                adyenOrder = new AdyenOrderReference(opened.PspReference, opened.OrderData);
-                await calls.CompleteAsync(order.Id, voucher.Id, AdyenLegActions.OpenOrderOperation, "ok", leg => leg.RecordProviderOrder(opened.PspReference, opened.OrderData), cancellationToken);
+                opened = await LegCalls.ReplayOnceAsync(() => adyen.CreateOrderAsync(order.Number, order.Total, openCall.IdempotencyKey, cancellationToken));
             }
-
-            var payCall = voucher.PendingCall(AdyenLegActions.PaymentOperation)!;
-            var paid = await LegCalls.ReplayOnceAsync(() => adyen.MakePaymentAsync(order.Number + "-V", voucher.Amount,
-                AdyenPaymentMethod.From(AdyenPaymentMethod.MealVoucher, request.Voucher!.Card), adyenOrder, payCall.IdempotencyKey, cancellationToken));
-            if (paid is null)
+            catch (ProviderErrorException ex)
             {
-                return new CheckoutOutcome(order.Id, order.Number, CheckoutFailure.OutcomeBeingChecked);
+                return await completion.AbandonAsync(order, CheckoutFailure.ProviderUnavailable, ex.ErrorCode, cancellationToken);
             }
-            if (!paid.IsAuthorised)
+            if (opened is null)
             {
-                await calls.CompleteAsync(order.Id, voucher.Id, AdyenLegActions.PaymentOperation, paid.ResultCode, leg =>
-                {
-                    leg.RecordProviderReference(paid.PspReference);
-                    leg.Refused(paid.RefusalReason ?? paid.ResultCode, calls.Now);
-                }, cancellationToken);
-                return await AbandonAsync(order, CheckoutFailure.VoucherRefused, paid.RefusalReason, adyenOrder, cancellationToken);
+                return await completion.AbandonAsync(order, CheckoutFailure.ProviderUnavailable, null, cancellationToken);
             }
-            voucherAuthorised = Money.FromCents(paid.Amount?.Value ?? voucher.Amount.Cents);
-            await calls.CompleteAsync(order.Id, voucher.Id, AdyenLegActions.PaymentOperation, paid.ResultCode, leg =>
-            {
-                leg.RecordProviderReference(paid.PspReference);
-                if (voucherAuthorised < leg.Amount)
-                {
-                    leg.ReduceAmountTo(voucherAuthorised); // partial authorisation: the card pays the difference
-                }
-                leg.Authorised(voucherAuthorised, calls.Now, paid.ResultCode);
-            }, cancellationToken);
+            adyenOrder = new AdyenOrderReference(opened.PspReference, opened.OrderData);
+            await calls.CompleteAsync(order.Id, voucher.Id, AdyenLegActions.OpenOrderOperation, "ok", leg => leg.RecordProviderOrder(opened.PspReference, opened.OrderData), cancellationToken);
         }
 
-        var cardPart = order.Total - voucherAuthorised;
-        if (!cardPart.IsZero)
+        var payCall = voucher.PendingCall(AdyenLegActions.PaymentOperation)!;
+        PaymentResponse? paid;
+        try
         {
-            if (request.BankCard is not { } bankCard)
-            {
-                return await AbandonAsync(order, CheckoutFailure.BankCardNeeded, null, adyenOrder, cancellationToken);
-            }
-            var card = await actions.PayCardAsync(order, cardPart, bankCard, adyenOrder, cancellationToken);
-            if (card is not { Answer: var answer })
-            {
-                return new CheckoutOutcome(order.Id, order.Number, CheckoutFailure.OutcomeBeingChecked);
-            }
-            if (answer.ResultCode != "Authorised")
-            {
-                return await AbandonAsync(order, CheckoutFailure.CardRefused, answer.RefusalReason, adyenOrder, cancellationToken);
-            }
+            paid = await LegCalls.ReplayOnceAsync(() => adyen.MakePaymentAsync(order.Number + "-V", voucher.Amount,
+                AdyenPaymentMethod.From(AdyenPaymentMethod.MealVoucher, voucherCard), adyenOrder, payCall.IdempotencyKey, cancellationToken));
         }
-
-        if (!await settlement.CaptureAllAsync(order.Id, cancellationToken))
+        catch (ProviderErrorException ex)
+        {
+            // The provider answered with an error and took nothing: the leg is refused with its code.
+            await calls.CompleteAsync(order.Id, voucher.Id, AdyenLegActions.PaymentOperation, ex.ErrorCode, leg => leg.Refused(ex.ErrorCode, calls.Now), cancellationToken);
+            return await completion.AbandonAsync(order, CheckoutFailure.VoucherRefused, ex.ErrorCode, cancellationToken);
+        }
+        if (paid is null)
         {
             return new CheckoutOutcome(order.Id, order.Number, CheckoutFailure.OutcomeBeingChecked);
         }
-        LogPaid(logger, order.Number, order.Total.Cents);
-        return CheckoutOrders.OutcomeOf((await orders.FindAsync(order.Id, cancellationToken))!);
-    }
-
-    /// <summary>Releases whatever this order holds: the Adyen order (which rolls back its payments) or each authorisation.</summary>
-    private async Task<CheckoutOutcome> AbandonAsync(Order order, CheckoutFailure failure, string? providerCode, AdyenOrderReference? adyenOrder, CancellationToken cancellationToken)
-    {
-        var reason = "order cancelled: " + failure;
-        var released = adyenOrder is not null
-            ? await actions.CancelOrderAsync(order.Id, order.Legs.First(l => l.Kind == LegKind.Voucher).Id, reason, cancellationToken)
-            : await settlement.ReleaseAllAsync(order.Id, "released: " + failure, cancellationToken);
-        if (!released)
+        if (!paid.IsAuthorised)
         {
-            return new CheckoutOutcome(order.Id, order.Number, CheckoutFailure.OutcomeBeingChecked, providerCode);
+            await calls.CompleteAsync(order.Id, voucher.Id, AdyenLegActions.PaymentOperation, paid.ResultCode, leg =>
+            {
+                leg.RecordProviderReference(paid.PspReference);
+                leg.Refused(paid.RefusalReason ?? paid.ResultCode, calls.Now);
+            }, cancellationToken);
+            return await completion.AbandonAsync(order, CheckoutFailure.VoucherRefused, paid.RefusalReason, cancellationToken);
         }
-        await settlement.DropUnsentAsync(order.Id, failure.ToString(), cancellationToken);
-        LogAbandoned(logger, order.Number, failure, providerCode ?? "");
-        return new CheckoutOutcome(order.Id, order.Number, failure, providerCode);
+        var authorised = Money.FromCents(paid.Amount?.Value ?? voucher.Amount.Cents);
+        order = await calls.CompleteAsync(order.Id, voucher.Id, AdyenLegActions.PaymentOperation, paid.ResultCode, leg =>
+        {
+            leg.RecordProviderReference(paid.PspReference);
+            PartialAuthorisation.Record(leg, authorised, calls.Now, paid.ResultCode);
+        }, cancellationToken);
+        return PartialAuthorisation.IsAwaitingDiner(order)
+            ? PartialAuthorisation.Question(order)
+            : await completion.PayRestAndCaptureAsync(order, authorised, bankCard, adyenOrder, cancellationToken);
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderNumber} paid: {TotalCents} cents")]
-    private static partial void LogPaid(ILogger logger, string orderNumber, long totalCents);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderNumber} abandoned ({Failure}, provider said {ProviderCode}); holds released")]
-    private static partial void LogAbandoned(ILogger logger, string orderNumber, CheckoutFailure failure, string providerCode);
 }

@@ -7,6 +7,7 @@ namespace MealCheckout.Core.Checkout;
 /// One press of Pay with a CONECS voucher card (or none: everything on the bank card). <see cref="CheckoutId"/> is made by the diner's
 /// page once per attempt: pressing again or reloading finds the same order instead of paying twice.
 /// <see cref="Payer"/> is who the limits count the attempt against.
+/// <see cref="Confirmed"/> is the split the diner saw: nothing else is charged (null only where no diner is on screen).
 /// </summary>
 public sealed record ConecsPaymentRequest(
     Guid CheckoutId,
@@ -16,7 +17,8 @@ public sealed record ConecsPaymentRequest(
     IReadOnlyList<NewOrderLine> Lines,
     VoucherCard? Voucher,
     CardDetails? BankCard,
-    PayerIdentity Payer);
+    PayerIdentity Payer,
+    ConfirmedSplit? Confirmed = null);
 
 /// <summary>The CONECS card the diner typed and the brand they picked for it.</summary>
-public sealed record VoucherCard(VoucherIssuer Issuer, CardDetails Card);
+public sealed record VoucherCard(VoucherIssuer Issuer, CardDetails Card) : VoucherChoice;

@@ -1,7 +1,6 @@
 using MealCheckout.Core.Orders;
 using MealCheckout.Core.Payments;
 using MealCheckout.Core.Payments.Edenred;
-using Microsoft.Extensions.Logging;
 
 namespace MealCheckout.Core.Checkout;
 
@@ -12,18 +11,16 @@ namespace MealCheckout.Core.Checkout;
 /// call are saved with the order before the call; a lost answer is resolved by replaying with that
 /// same key (authorisation) or by reading the transaction's status (capture, cancel).
 /// </summary>
-public sealed partial class EdenredCheckout(
+public sealed class EdenredCheckout(
     IOrderStore orders,
     CheckoutOrders checkoutOrders,
     EdenredClient edenred,
     EdenredSignIns signIns,
     EdenredDinerAccess access,
     EdenredLegActions voucherActions,
-    AdyenLegActions card,
-    LegSettlement settlement,
+    CheckoutCompletion completion,
     LegCalls calls,
-    PaymentAttemptLimiter limiter,
-    ILogger<EdenredCheckout> logger)
+    PaymentAttemptLimiter limiter)
 {
     public async Task<CheckoutOutcome> PayAsync(EdenredPaymentRequest request, CancellationToken cancellationToken)
     {
@@ -31,7 +28,10 @@ public sealed partial class EdenredCheckout(
         var existing = await orders.FindAsync(checkoutId, cancellationToken);
         if (existing is not null)
         {
-            return CheckoutOrders.OutcomeOf(existing); // a second press or a reload: never pay twice
+            // A second press or a reload never pays twice; an answer to a partial authorisation goes on with the card.
+            return PartialAuthorisation.IsAwaitingDiner(existing)
+                ? await completion.ContinueAfterPartialAsync(existing, request.Confirmed, request.BankCard, cancellationToken)
+                : CheckoutOrders.OutcomeOf(existing);
         }
         var session = await signIns.FindAsync(request.Login.SignInId, request.Login.CheckoutId, cancellationToken);
         if (session is null)
@@ -47,11 +47,11 @@ public sealed partial class EdenredCheckout(
         {
             return refusal!;
         }
-        var order = await checkoutOrders.CreateWithinDailyCapAsync(request.Order, VoucherIssuer.Edenred, session.Username, available.Value, request.BankCard is not null,
-            (leg, _) => leg.BeginCall(EdenredLegActions.AuthorizeOperation, calls.Now, EdenredTstamp.New(calls.Now)), cancellationToken);
+        var (order, notCreated) = await checkoutOrders.CreateWithinDailyCapAsync(request.Order, VoucherIssuer.Edenred, session.Username, available.Value, request.BankCard is not null,
+            request.Confirmed, (leg, _) => leg.BeginCall(EdenredLegActions.AuthorizeOperation, calls.Now, EdenredTstamp.New(calls.Now)), cancellationToken);
         if (order is null)
         {
-            return new CheckoutOutcome(checkoutId, null, CheckoutFailure.BankCardNeeded);
+            return notCreated!;
         }
 
         var voucher = order.Legs.SingleOrDefault(l => l.Kind == LegKind.Voucher);
@@ -63,48 +63,21 @@ public sealed partial class EdenredCheckout(
             {
                 return failure;
             }
+            order = (await orders.FindAsync(order.Id, cancellationToken))!;
+            if (PartialAuthorisation.IsAwaitingDiner(order))
+            {
+                return PartialAuthorisation.Question(order);
+            }
             voucherAuthorised = authorised;
         }
-
-        var cardPart = order.Total - voucherAuthorised;
-        if (!cardPart.IsZero)
-        {
-            if (request.BankCard is not { } bankCard)
-            {
-                return await AbandonAsync(order, CheckoutFailure.BankCardNeeded, null, cancellationToken);
-            }
-            var paid = await card.PayCardAsync(order, cardPart, bankCard, null, cancellationToken);
-            if (paid is not { Answer: var answer })
-            {
-                return new CheckoutOutcome(order.Id, order.Number, CheckoutFailure.OutcomeBeingChecked);
-            }
-            if (answer.ResultCode != "Authorised")
-            {
-                return await AbandonAsync(order, CheckoutFailure.CardRefused, answer.RefusalReason, cancellationToken);
-            }
-        }
-
-        try
-        {
-            if (!await settlement.CaptureAllAsync(order.Id, cancellationToken))
-            {
-                return new CheckoutOutcome(order.Id, order.Number, CheckoutFailure.OutcomeBeingChecked);
-            }
-        }
-        catch (ProviderErrorException ex)
-        {
-            // Edenred refused to take what it had authorised: release everything rather than keep the card's money alone.
-            return await AbandonAsync(order, CheckoutFailure.VoucherRefused, ex.ErrorCode, cancellationToken);
-        }
-        LogPaid(logger, order.Number, order.Total.Cents);
-        return CheckoutOrders.OutcomeOf((await orders.FindAsync(order.Id, cancellationToken))!);
+        return await completion.PayRestAndCaptureAsync(order, voucherAuthorised, request.BankCard, null, cancellationToken);
     }
 
     /// <summary>
     /// What the diner sees after logging in: what Edenred lets them spend now on this basket, and
     /// how the bill would split. A refusal instead when Edenred cannot be used (login gone, account blocked, down).
     /// </summary>
-    public async Task<(Money? Available, SplitPlan? Plan, CheckoutOutcome? Refusal)> PreviewAsync(
+    public async Task<(Money? Available, ConfirmedSplit? Split, CheckoutOutcome? Refusal)> PreviewAsync(
         EdenredLoginReference login, IReadOnlyList<NewOrderLine> lines, PayerIdentity payer, CancellationToken cancellationToken)
     {
         var session = await signIns.FindAsync(login.SignInId, login.CheckoutId, cancellationToken);
@@ -121,7 +94,8 @@ public sealed partial class EdenredCheckout(
         {
             return (null, null, refusal);
         }
-        return (available, await checkoutOrders.PreviewAsync(VoucherIssuer.Edenred, session.Username, OrderDraft.TotalOf(lines), OrderDraft.EligibleOf(lines), available.Value, cancellationToken), null);
+        var plan = await checkoutOrders.PreviewAsync(VoucherIssuer.Edenred, session.Username, OrderDraft.TotalOf(lines), OrderDraft.EligibleOf(lines), available.Value, cancellationToken);
+        return (available, ConfirmedSplit.From(VoucherIssuer.Edenred, session.Username, plan), null);
     }
 
     /// <summary>
@@ -183,40 +157,15 @@ public sealed partial class EdenredCheckout(
         }
         catch (EdenredLoginRequiredException)
         {
-            return (Money.Zero, await AbandonAsync(order, CheckoutFailure.EdenredLoginRequired, null, cancellationToken));
+            return (Money.Zero, await completion.AbandonAsync(order, CheckoutFailure.EdenredLoginRequired, null, cancellationToken));
         }
         catch (ProviderErrorException ex)
         {
             var failure = ex.HttpStatus == 401 ? CheckoutFailure.EdenredLoginRequired : CheckoutFailure.VoucherRefused;
-            return (Money.Zero, await AbandonAsync(order, failure, ex.ErrorCode, cancellationToken));
+            return (Money.Zero, await completion.AbandonAsync(order, failure, ex.ErrorCode, cancellationToken));
         }
         return authorized is null
             ? (Money.Zero, new CheckoutOutcome(order.Id, order.Number, CheckoutFailure.OutcomeBeingChecked))
             : (Money.FromCents(authorized.AuthorizedAmount), null);
     }
-
-    private async Task<CheckoutOutcome> AbandonAsync(Order order, CheckoutFailure failure, string? providerCode, CancellationToken cancellationToken)
-    {
-        bool released;
-        try
-        {
-            released = await settlement.ReleaseAllAsync(order.Id, "released: " + failure, cancellationToken);
-        }
-        catch (ProviderErrorException)
-        {
-            released = false; // a cancellation refused: the reconciler keeps trying
-        }
-        if (!released)
-        {
-            return new CheckoutOutcome(order.Id, order.Number, CheckoutFailure.OutcomeBeingChecked, providerCode);
-        }
-        LogAbandoned(logger, order.Number, failure, providerCode ?? "");
-        return new CheckoutOutcome(order.Id, order.Number, failure, providerCode);
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderNumber} paid with Edenred: {TotalCents} cents")]
-    private static partial void LogPaid(ILogger logger, string orderNumber, long totalCents);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Edenred order {OrderNumber} abandoned ({Failure}, provider said {ProviderCode}); holds released")]
-    private static partial void LogAbandoned(ILogger logger, string orderNumber, CheckoutFailure failure, string providerCode);
 }

@@ -83,11 +83,7 @@ public sealed class EdenredLegActions(LegCalls calls, EdenredClient edenred, Ede
         {
             case EdenredTransaction.Authorized when leg.State == LegState.Authorizing:
                 leg.RecordProviderReference(transaction.AuthorizationId);
-                if (transaction.AuthorizedAmount < leg.Amount.Cents)
-                {
-                    leg.ReduceAmountTo(Money.FromCents(transaction.AuthorizedAmount)); // partial authorisation: the card pays the difference
-                }
-                leg.Authorised(Money.FromCents(transaction.AuthorizedAmount), at, "authorized");
+                PartialAuthorisation.Record(leg, Money.FromCents(transaction.AuthorizedAmount), at, "authorized");
                 break;
             case EdenredTransaction.Captured when leg.State is LegState.Authorized or LegState.Authorizing:
                 leg.RecordProviderReference(transaction.AuthorizationId);

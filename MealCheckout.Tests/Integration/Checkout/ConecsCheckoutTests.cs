@@ -70,9 +70,15 @@ public sealed class ConecsCheckoutTests : IDisposable
     }
 
     [Fact]
-    public async Task Partial_authorisation_moves_the_difference_to_the_card()
+    public async Task Partial_authorisation_holds_the_voucher_and_charges_the_card_only_once_the_diner_confirms()
     {
-        var outcome = await PayAsync([Steak, Wine], PluxeePartial, Visa);
+        var checkoutId = Guid.NewGuid();
+        var question = await PayAsync([Steak, Wine], PluxeePartial, Visa, checkoutId);
+
+        Assert.Equal(CheckoutFailure.PartiallyAuthorised, question.Failure);
+        Assert.DoesNotContain(Issuer.Payments, p => p.CardNumber == Visa);
+
+        var outcome = await PayAsync([Steak, Wine], PluxeePartial, Visa, checkoutId, question.Proposed);
 
         Assert.True(outcome.Paid, outcome.ToString());
         var order = await Orders.FindAsync(outcome.OrderId);
@@ -175,13 +181,13 @@ public sealed class ConecsCheckoutTests : IDisposable
         Assert.Equal(20 * 400, orders.Sum(o => o!.PaidAmount.Cents));
     }
 
-    private Task<CheckoutOutcome> PayAsync(NewOrderLine[] lines, string voucherNumber, string? bankNumber, Guid? checkoutId = null)
+    private Task<CheckoutOutcome> PayAsync(NewOrderLine[] lines, string voucherNumber, string? bankNumber, Guid? checkoutId = null, ConfirmedSplit? confirmed = null)
     {
         var voucher = CardDetails.Parse(voucherNumber, "12/30", "737", Today).Card;
         var bank = bankNumber is null ? null : CardDetails.Parse(bankNumber, "12/30", "737", Today).Card;
         var issuer = voucherNumber.StartsWith("503811", StringComparison.Ordinal) ? VoucherIssuer.Bimpli
             : voucherNumber.StartsWith("503545", StringComparison.Ordinal) ? VoucherIssuer.Pluxee : VoucherIssuer.UpDejeuner;
-        return Checkout.PayAsync(new ConecsPaymentRequest(checkoutId ?? Guid.NewGuid(), DemoRestaurant.Restaurant.Id, "fr-FR", Fulfilment.Pickup, lines, new VoucherCard(issuer, voucher!), bank, TestPayers.Fresh()), CancellationToken.None);
+        return Checkout.PayAsync(new ConecsPaymentRequest(checkoutId ?? Guid.NewGuid(), DemoRestaurant.Restaurant.Id, "fr-FR", Fulfilment.Pickup, lines, new VoucherCard(issuer, voucher!), bank, TestPayers.Fresh(), confirmed), CancellationToken.None);
     }
 
     public void Dispose() => app.Dispose();

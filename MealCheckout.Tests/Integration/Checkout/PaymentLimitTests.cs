@@ -155,7 +155,7 @@ public sealed class PaymentLimitTests : IDisposable
         Get<ConecsCheckout>().PayAsync(new ConecsPaymentRequest(Guid.NewGuid(), DemoRestaurant.Restaurant.Id, "fr-FR", Fulfilment.Pickup, [Salad],
             new VoucherCard(VoucherIssuer.Bimpli, Card(voucher)), null, payer), CancellationToken.None);
 
-    private Task<(Money? Balance, SplitPlan? Plan, CheckoutOutcome? Refusal)> PreviewAsync(PayerIdentity payer, string voucher) =>
+    private Task<(Money? Balance, ConfirmedSplit? Split, CheckoutOutcome? Refusal)> PreviewAsync(PayerIdentity payer, string voucher) =>
         Get<ConecsCheckout>().PreviewAsync(VoucherIssuer.Bimpli, Card(voucher), Salad.UnitPrice, Salad.UnitPrice, payer, CancellationToken.None);
 
     private CardDetails Card(string number) =>

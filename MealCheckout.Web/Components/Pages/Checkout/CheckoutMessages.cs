@@ -27,6 +27,8 @@ public static class CheckoutMessages
             CheckoutFailure.OutcomeBeingChecked => text["OutcomeBeingChecked"],
             CheckoutFailure.EdenredLoginRequired => text["EdenredLoginRequired"],
             CheckoutFailure.TooManyAttempts => text["TooManyAttempts"],
+            CheckoutFailure.SplitChanged => text["SplitChanged" + outcome.Change],
+            CheckoutFailure.DinerCancelled => text["DinerCancelled"],
             _ => "",
         };
         return reason is null ? next : $"{reason} {next}";

@@ -7,7 +7,9 @@ namespace MealCheckout.Web.Components.Pages.Checkout;
 /// <summary>Says in words which rule decided the voucher part of a split.</summary>
 public static class SplitReasonText
 {
-    public static string Describe(IStringLocalizer<UiText> text, SplitPlan plan, Money dailyCap, Money minimum) => plan.Limit switch
+    public static string Describe(IStringLocalizer<UiText> text, SplitPlan plan, Money dailyCap, Money minimum) => Describe(text, plan.Limit, dailyCap, minimum);
+
+    public static string Describe(IStringLocalizer<UiText> text, SplitLimit limit, Money dailyCap, Money minimum) => limit switch
     {
         SplitLimit.EligibleAmount => text["ReasonEligibleAmount"],
         SplitLimit.IssuerBalance => text["ReasonIssuerBalance"],
@@ -15,7 +17,7 @@ public static class SplitReasonText
         SplitLimit.DailyCapReached => string.Format(text["ReasonDailyCapReached"], Euros(dailyCap)),
         SplitLimit.BelowMinimum => string.Format(text["ReasonBelowMinimum"], Euros(minimum)),
         SplitLimit.NothingEligible => text["ReasonNothingEligible"],
-        _ => throw new ArgumentOutOfRangeException(nameof(plan), plan.Limit, "Unknown split limit."),
+        _ => throw new ArgumentOutOfRangeException(nameof(limit), limit, "Unknown split limit."),
     };
 
     private static string Euros(Money amount) => amount.Format(System.Globalization.CultureInfo.CurrentCulture);

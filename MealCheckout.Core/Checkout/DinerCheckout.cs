@@ -1,0 +1,118 @@
+using MealCheckout.Core.Calendar;
+using MealCheckout.Core.Orders;
+using MealCheckout.Core.Payments;
+using MealCheckout.Core.Payments.Adyen;
+using Microsoft.Extensions.Logging;
+
+namespace MealCheckout.Core.Checkout;
+
+/// <summary>What the diner is buying, as the page sends it with each preview and payment.</summary>
+public sealed record CheckoutBasket(Guid RestaurantId, string Culture, Fulfilment Fulfilment, IReadOnlyList<NewOrderLine> Lines)
+{
+    public Money Total => OrderDraft.TotalOf(Lines);
+
+    public Money EligibleSubtotal => OrderDraft.EligibleOf(Lines);
+}
+
+/// <summary>Show me the split: the basket and the voucher chosen (none: everything by bank card); <see cref="Payer"/> is who the limits count the balance check against.</summary>
+public sealed record CheckoutPreviewRequest(CheckoutBasket Basket, VoucherChoice? Voucher, PayerIdentity Payer);
+
+/// <summary>
+/// The split to show and confirm, with what the issuer can pay now (<see cref="Available"/>, null
+/// without a voucher) and whether the issuer is likely to refuse today (a Sunday or public holiday);
+/// or a <see cref="Refusal"/> saying why the voucher cannot be used.
+/// </summary>
+public sealed record CheckoutPreview(ConfirmedSplit? Split, Money? Available, bool IssuerMayRefuseToday, CheckoutOutcome? Refusal);
+
+/// <summary>
+/// One press of Pay: the split the diner confirmed on screen and the cards to charge it to.
+/// <see cref="CheckoutId"/> is made by the page once per attempt, so a second press or a reload finds
+/// the same order instead of paying twice. <see cref="Payer"/> is who the limits count the attempt against.
+/// </summary>
+public sealed record CheckoutPayRequest(Guid CheckoutId, CheckoutBasket Basket, VoucherChoice? Voucher, ConfirmedSplit Confirmed, CardDetails? BankCard, PayerIdentity Payer);
+
+/// <summary>
+/// The one service the diner's checkout page calls, whatever the voucher: preview a split, pay exactly
+/// the split the diner confirmed, answer a partial authorisation, and say where an attempt stands after
+/// a reload. Every outcome is a <see cref="CheckoutOutcome"/>; nothing a provider answers reaches the page as an exception.
+/// </summary>
+public sealed partial class DinerCheckout(
+    ConecsCheckout conecs, EdenredCheckout edenred, AdyenCheckoutClient adyen, IOrderStore orders, CheckoutCompletion completion, TimeProvider time, ILogger<DinerCheckout> logger)
+{
+    /// <summary>The Adyen payment-method types the merchant accepts now; null when the provider cannot say (the page keeps the contracted brands).</summary>
+    public async Task<IReadOnlyList<string>?> AcceptedPaymentMethodsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await adyen.GetPaymentMethodsAsync(cancellationToken)).PaymentMethods.Select(m => m.Type).ToList();
+        }
+        catch (Exception ex) when (ex is ProviderOutcomeUnknownException or ProviderErrorException)
+        {
+            LogMethodsUnavailable(logger, ex);
+            return null;
+        }
+    }
+
+    public async Task<CheckoutPreview> PreviewAsync(CheckoutPreviewRequest request, CancellationToken cancellationToken)
+    {
+        var basket = request.Basket;
+        if (request.Voucher is null || basket.EligibleSubtotal.IsZero)
+        {
+            // Nothing to ask an issuer: the card pays it all.
+            var limit = basket.EligibleSubtotal.IsZero ? SplitLimit.NothingEligible : (SplitLimit?)null;
+            return new CheckoutPreview(ConfirmedSplit.AllByCard(basket.Total) with { Limit = limit }, null, false, null);
+        }
+        var mayRefuse = ParisCalendar.IsSundayOrPublicHoliday(ParisCalendar.DayOf(time.GetUtcNow()));
+        var (available, split, refusal) = request.Voucher switch
+        {
+            VoucherCard card => await conecs.PreviewAsync(card.Issuer, card.Card, basket.Total, basket.EligibleSubtotal, request.Payer, cancellationToken),
+            EdenredVoucher account => await edenred.PreviewAsync(account.Login, basket.Lines, request.Payer, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(request), request.Voucher, "Unknown voucher choice."),
+        };
+        return new CheckoutPreview(split, available, mayRefuse, refusal);
+    }
+
+    /// <summary>
+    /// Pays exactly <see cref="CheckoutPayRequest.Confirmed"/>. When the split the rules give now differs
+    /// (another card, a balance or cap that moved, another basket) nothing is charged and the result
+    /// proposes the new split; when the issuer authorises less, the result asks the diner (see <see cref="CheckoutFailure.PartiallyAuthorised"/>).
+    /// </summary>
+    public async Task<CheckoutOutcome> PayAsync(CheckoutPayRequest request, CancellationToken cancellationToken)
+    {
+        var basket = request.Basket;
+        // With nothing eligible the voucher has nothing to pay: no issuer is asked.
+        var voucher = basket.EligibleSubtotal.IsZero ? null : request.Voucher;
+        return voucher switch
+        {
+            EdenredVoucher account => await edenred.PayAsync(new EdenredPaymentRequest(
+                new OrderDraft(request.CheckoutId, basket.RestaurantId, basket.Culture, basket.Fulfilment, basket.Lines), account.Login, request.BankCard, request.Payer, request.Confirmed), cancellationToken),
+            _ => await conecs.PayAsync(new ConecsPaymentRequest(request.CheckoutId, basket.RestaurantId, basket.Culture, basket.Fulfilment, basket.Lines,
+                voucher as VoucherCard, request.BankCard, request.Payer, request.Confirmed), cancellationToken),
+        };
+    }
+
+    /// <summary>The diner declined a partial authorisation: it is released at once and nothing is charged.</summary>
+    public async Task<CheckoutOutcome> DeclinePartialAsync(Guid checkoutId, CancellationToken cancellationToken)
+    {
+        var order = await orders.FindAsync(checkoutId, cancellationToken);
+        if (order is null)
+        {
+            return new CheckoutOutcome(checkoutId, null, CheckoutFailure.DinerCancelled);
+        }
+        return PartialAuthorisation.IsAwaitingDiner(order)
+            ? await completion.AbandonAsync(order, CheckoutFailure.DinerCancelled, null, cancellationToken)
+            : CheckoutOrders.OutcomeOf(order);
+    }
+
+    /// <summary>Where an attempt stands (after a reload): null when it never reached an order.</summary>
+    public async Task<CheckoutOutcome?> StatusAsync(Guid checkoutId, CancellationToken cancellationToken)
+    {
+        var order = await orders.FindAsync(checkoutId, cancellationToken);
+        return order is null ? null
+            : PartialAuthorisation.IsAwaitingDiner(order) ? PartialAuthorisation.Question(order)
+            : CheckoutOrders.OutcomeOf(order);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Payment methods could not be listed; the contracted brands are offered")]
+    private static partial void LogMethodsUnavailable(ILogger logger, Exception exception);
+}

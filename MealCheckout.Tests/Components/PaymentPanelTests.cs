@@ -1,0 +1,174 @@
+using System.Globalization;
+using AngleSharp.Dom;
+using Bunit;
+using MealCheckout.Core;
+using MealCheckout.Core.Checkout;
+using MealCheckout.Core.Menu;
+using MealCheckout.Sandbox.Adyen;
+using MealCheckout.Tests.Infrastructure;
+using MealCheckout.Tests.Integration.Checkout;
+using MealCheckout.Web.Checkout;
+using MealCheckout.Web.Components.Pages.Checkout;
+using MealCheckout.Web.Edenred;
+using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace MealCheckout.Tests.Components;
+
+/// <summary>
+/// The payment panel without a browser: bunit types and clicks like a diner, the panel's one service
+/// is the real checkout talking to the real sandbox, and the tests check what the diner sees and
+/// what the issuers' ledgers hold.
+/// </summary>
+public sealed class PaymentPanelTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private readonly MealCheckoutAppFactory app = new(new Dictionary<string, string?> { ["Payments:Adyen:TimeoutSeconds"] = "10" }, weekdayClock: true);
+    private readonly (CultureInfo, CultureInfo) previousCulture = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+
+    public PaymentPanelTests() => CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
+
+    private AdyenLedger Adyen => app.Services.GetRequiredService<AdyenLedger>();
+
+    [Fact]
+    public async Task With_nothing_eligible_no_voucher_is_offered_and_pay_states_the_card_amount()
+    {
+        await using var ctx = NewContext();
+        await AddAsync(ctx, "Verre de Beaujolais");
+
+        var panel = ctx.Render<PaymentPanel>();
+
+        panel.WaitForAssertion(() => Assert.Equal("Payer 5,50\u00a0€ par carte", Text(panel, "pay")), Patience);
+        Assert.Contains("Rien dans cette commande n'est payable en titre-restaurant", Text(panel, "nothing-eligible"));
+        Assert.Empty(panel.FindAll("[data-testid=brand-bimpli]"));
+        Assert.Empty(panel.FindAll("[data-testid=edenred-login]"));
+        Assert.NotNull(panel.Find("[data-testid=bank-card-number]"));
+    }
+
+    [Fact]
+    public async Task Editing_the_voucher_number_or_the_basket_clears_the_split_and_the_pay_button()
+    {
+        await using var ctx = NewContext();
+        await AddAsync(ctx, "Steak frites", "Verre de Beaujolais");
+        var panel = ctx.Render<PaymentPanel>();
+        CheckBalance(panel, "bimpli", TestCards.Bimpli50);
+        panel.WaitForAssertion(() => Assert.Equal("Payer 18,50\u00a0€ Bimpli + 5,50\u00a0€ carte", Text(panel, "pay")), Patience);
+
+        Act(panel, "[data-testid=voucher-card-number]", e => e.Input(TestCards.Bimpli8));
+
+        Assert.Empty(panel.FindAll("[data-testid=split-summary]"));
+        Assert.Empty(panel.FindAll("[data-testid=pay]"));
+
+        CheckBalance(panel, "bimpli", TestCards.Bimpli8, choose: false);
+        panel.WaitForAssertion(() => Assert.Equal("Payer 8,00\u00a0€ Bimpli + 16,00\u00a0€ carte", Text(panel, "pay")), Patience);
+        await panel.InvokeAsync(() => ctx.Services.GetRequiredService<CartState>().ChooseTipAsync(Money.FromCents(100)));
+
+        panel.WaitForAssertion(() => Assert.Empty(panel.FindAll("[data-testid=pay]")), Patience);
+        Assert.Empty(panel.FindAll("[data-testid=split-summary]"));
+    }
+
+    [Fact]
+    public async Task A_refused_bank_card_keeps_the_split_and_the_card_fields_and_clears_only_the_number()
+    {
+        await using var ctx = NewContext();
+        await AddAsync(ctx, "Steak frites", "Verre de Beaujolais");
+        var panel = ctx.Render<PaymentPanel>();
+        CheckBalance(panel, "pluxee", TestCards.Pluxee50);
+        panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=pay]")), Patience);
+        FillCard(panel, "bank-card", TestCards.VisaRefused);
+
+        Act(panel, "[data-testid=pay]", e => e.Click());
+
+        panel.WaitForAssertion(() => Assert.Contains("carte bancaire a été refusée", Text(panel, "payment-error")), Patience);
+        Assert.Equal("18,50\u00a0€", Text(panel, "split-voucher"));
+        Assert.Equal("Payer 18,50\u00a0€ Pluxee + 5,50\u00a0€ carte", Text(panel, "pay"));
+        Assert.Equal("", panel.Find("[data-testid=bank-card-number]").GetAttribute("value") ?? "");
+        Assert.Equal("12/30", panel.Find("[data-testid=bank-card-expiry]").GetAttribute("value"));
+        Assert.NotEmpty(panel.FindAll("[data-testid=order-number]"));
+        Assert.All(Adyen.Payments, p => Assert.Equal(0, p.HeldAmount));
+    }
+
+    [Fact]
+    public async Task A_partial_authorisation_is_a_question_and_cancelling_releases_the_hold()
+    {
+        await using var ctx = NewContext();
+        await AddAsync(ctx, "Steak frites", "Verre de Beaujolais");
+        var panel = ctx.Render<PaymentPanel>();
+        CheckBalance(panel, "bimpli", TestCards.BimpliPartial);
+        panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=pay]")), Patience);
+        FillCard(panel, "bank-card", TestCards.Visa);
+
+        Act(panel, "[data-testid=pay]", e => e.Click());
+
+        panel.WaitForAssertion(() => Assert.Contains("Bimpli n'a autorisé que 10,00\u00a0€", Text(panel, "split-notice")), Patience);
+        Assert.Equal("Payer 10,00\u00a0€ Bimpli + 14,00\u00a0€ carte", Text(panel, "pay"));
+        Assert.Equal(1000, Adyen.Payments.Single(p => p.CardNumber == TestCards.BimpliPartial).HeldAmount);
+        Assert.DoesNotContain(Adyen.Payments, p => p.CardNumber == TestCards.Visa);
+
+        Act(panel, "[data-testid=cancel-partial]", e => e.Click());
+
+        panel.WaitForAssertion(() => Assert.Contains("la somme réservée sur votre titre-restaurant a été libérée", Text(panel, "payment-error")), Patience);
+        Assert.All(Adyen.Payments, p => Assert.Equal((0L, 0L), (p.HeldAmount, p.CapturedAmount)));
+    }
+
+    private BunitContext NewContext()
+    {
+        var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose; // the tab's session storage starts empty
+        var services = ctx.Services;
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
+        services.AddScoped<ProtectedSessionStorage>();
+        services.AddSingleton(new RestaurantContext(app.Services.GetRequiredService<IMenuCatalog>()));
+        services.AddScoped<MenuPricing>();
+        services.AddScoped<CartState>();
+        services.AddScoped<CheckoutAttempt>();
+        services.AddScoped<EdenredLoginState>();
+        services.AddSingleton(app.Services.GetRequiredService<TimeProvider>());
+        services.AddSingleton(app.Services.GetRequiredService<IOptions<DailyCapOptions>>());
+        services.AddTransient(_ => app.Services.GetRequiredService<DinerCheckout>());
+        return ctx;
+    }
+
+    private static async Task AddAsync(BunitContext ctx, params string[] dishes)
+    {
+        var menu = await ctx.Services.GetRequiredService<RestaurantContext>().GetMenuAsync();
+        var cart = ctx.Services.GetRequiredService<CartState>();
+        foreach (var item in dishes.Select(d => menu.Categories.SelectMany(c => c.Items).Single(i => i.NameFr == d)))
+        {
+            await cart.AddAsync(new MenuItemChoice(item.Id, item.NameFr, item.NameEn, item.Kind, item.Price, item.VatRate));
+        }
+    }
+
+    private static void CheckBalance(IRenderedComponent<PaymentPanel> panel, string brand, string number, bool choose = true)
+    {
+        if (choose)
+        {
+            Act(panel, $"[data-testid=brand-{brand}] input", e => e.Change(true));
+        }
+        FillCard(panel, "voucher-card", number);
+        Act(panel, "form.payment-step", e => e.Submit());
+    }
+
+    private static void FillCard(IRenderedComponent<PaymentPanel> panel, string which, string number)
+    {
+        Act(panel, $"[data-testid={which}-number]", e => e.Input(number));
+        Act(panel, $"[data-testid={which}-expiry]", e => e.Input("12/30"));
+        Act(panel, $"[data-testid={which}-cvc]", e => e.Input("737"));
+    }
+
+    /// <summary>Acts on an element as found now: the panel re-renders on its own when a call returns, which replaces its elements.</summary>
+    private static void Act(IRenderedComponent<PaymentPanel> panel, string selector, Action<IElement> act) =>
+        panel.WaitForAssertion(() => act(panel.Find(selector)), Patience);
+
+    private static string Text(IRenderedComponent<PaymentPanel> panel, string testId) => panel.Find($"[data-testid={testId}]").TextContent.Trim();
+
+    public void Dispose()
+    {
+        (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previousCulture;
+        app.Dispose();
+    }
+}
