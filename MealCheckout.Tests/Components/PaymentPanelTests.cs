@@ -4,6 +4,7 @@ using Bunit;
 using MealCheckout.Core;
 using MealCheckout.Core.Checkout;
 using MealCheckout.Core.Menu;
+using MealCheckout.Core.Payments.Edenred;
 using MealCheckout.Sandbox.Adyen;
 using MealCheckout.Tests.Infrastructure;
 using MealCheckout.Tests.Integration.Checkout;
@@ -11,6 +12,7 @@ using MealCheckout.Web.Checkout;
 using MealCheckout.Web.Components.Pages.Checkout;
 using MealCheckout.Web.Edenred;
 using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -126,7 +128,11 @@ public sealed class PaymentPanelTests : IDisposable
         services.AddScoped<MenuPricing>();
         services.AddScoped<CartState>();
         services.AddScoped<CheckoutAttempt>();
+        services.AddScoped<EdenredBrowser>();
         services.AddScoped<EdenredLoginState>();
+        services.AddTransient(_ => app.Services.GetRequiredService<EdenredSignIns>());
+        services.AddSingleton<IHttpContextAccessor>(new HttpContextAccessor());
+        services.AddScoped<CircuitPayer>(); // no connection: the page counts as its own client
         services.AddSingleton(app.Services.GetRequiredService<TimeProvider>());
         services.AddSingleton(app.Services.GetRequiredService<IOptions<DailyCapOptions>>());
         services.AddTransient(_ => app.Services.GetRequiredService<DinerCheckout>());

@@ -173,9 +173,13 @@ public sealed class ReconcilerTests : IDisposable
                 LoseAdyen("/orders/cancel", "");
                 return await PayAsync(VisaRefused);
             case "conecs voucher cancel":
-                // A partial authorisation with no bank card to pay the rest: the lone voucher authorisation is released.
+            {
+                // A partial authorisation the diner declines: the lone voucher authorisation is released.
                 LoseAdyen("/cancels", "0051");
-                return await PayAsync(bankCard: null, [new NewOrderLine("Plat du jour", ItemKind.Food, Money.FromCents(1500), 1)], PartialVoucher);
+                var partial = await PayAsync(bankCard: null, [new NewOrderLine("Plat du jour", ItemKind.Food, Money.FromCents(1500), 1)], PartialVoucher);
+                Assert.Equal(CheckoutFailure.PartiallyAuthorised, partial.Failure);
+                return await Get<DinerCheckout>().DeclinePartialAsync(partial.OrderId, CancellationToken.None);
+            }
             default:
                 throw new ArgumentOutOfRangeException(nameof(lost), lost, null);
         }
