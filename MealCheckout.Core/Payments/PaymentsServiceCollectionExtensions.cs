@@ -16,9 +16,14 @@ public static class PaymentsServiceCollectionExtensions
         services.AddOptions<AdyenOptions>().Bind(configuration.GetSection(AdyenOptions.SectionName));
         services.TryAddSingleton<IProviderAddressResolver, AbsoluteAddressResolver>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient<AdyenCheckoutClient>(client => client.Timeout = Timeout.InfiniteTimeSpan); // the resilience pipeline times calls out
+        services.AddProviderApi<IAdyenCheckoutApi, AdyenOptions>(AdyenProtocol.Instance, AdyenJsonContext.Default, typeof(AdyenCheckoutClient).FullName!,
+            adyen => new ProviderEndpoint(adyen.BaseAddress, adyen.TimeoutSeconds, [new("X-API-Key", adyen.ApiKey)]));
+        services.AddTransient<AdyenCheckoutClient>();
         services.AddOptions<EdenredOptions>().Bind(configuration.GetSection(EdenredOptions.SectionName));
-        services.AddHttpClient<EdenredClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddProviderApi<IEdenredDirectPaymentApi, EdenredOptions>(EdenredProtocol.Instance, EdenredJsonContext.Default, typeof(EdenredClient).FullName!,
+            edenred => new ProviderEndpoint(edenred.ApiBaseAddress, edenred.TimeoutSeconds,
+                [new("X-Client-Id", edenred.PaymentClientId), new("X-Client-Secret", edenred.PaymentClientSecret)]));
+        services.AddTransient<EdenredClient>();
         services.AddHttpClient(nameof(EdenredSso));
         // One instance: it caches the discovery document and the signing keys.
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<EdenredSso>(sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(EdenredSso))));

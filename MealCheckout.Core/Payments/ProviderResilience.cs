@@ -1,28 +1,41 @@
+using System.Net;
+using Microsoft.Extensions.Http.Resilience;
 using Polly;
-using Polly.Retry;
 
 namespace MealCheckout.Core.Payments;
 
 /// <summary>
-/// The resilience every provider call gets: a per-call timeout, and retries only of answers that
-/// prove nothing happened (<see cref="TransientProviderException"/>), so a retry never acts twice.
+/// The one resilience pipeline of every provider call: a timeout over the whole call (every
+/// attempt included, so an answer held past it is an unknown outcome, as a provider that committed
+/// and went silent must be), and inside it retries of answers that prove nothing (a lost connection,
+/// a 5xx, a 429: answers worth asking again), only for reads and for writes replayed with their first attempt's idempotency key.
 /// </summary>
-public static class ProviderResilience
+internal static class ProviderResilience
 {
-    public static ResiliencePipeline Pipeline(int timeoutSeconds) => new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ProviderProtocol protocol, TimeSpan timeout) => pipeline
+        .AddTimeout(timeout)
+        .AddRetry(new HttpRetryStrategyOptions
         {
-            ShouldHandle = new PredicateBuilder().Handle<TransientProviderException>(),
             MaxRetryAttempts = 2,
             Delay = TimeSpan.FromMilliseconds(200),
             BackoffType = DelayBackoffType.Exponential,
-        })
-        .AddTimeout(TimeSpan.FromSeconds(timeoutSeconds))
-        .Build();
-}
+            ShouldHandle = args => ValueTask.FromResult(
+                args.Context.GetRequestMessage() is { } request && protocol.MayResend(request) && WorthSendingAgain(args.Outcome)),
+            OnRetry = args =>
+            {
+                if (args.Outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests)
+                {
+                    // Only a 429 says the provider did nothing; after anything else a refusal of the replay is not definite.
+                    args.Context.GetRequestMessage()?.Options.Set(ProviderRequest.EarlierAttemptMayHaveActed, true);
+                }
+                return default;
+            },
+        });
 
-/// <summary>An answer that proves the provider did nothing (or a replay that cannot act twice): safe to retry.</summary>
-internal sealed class TransientProviderException(int status, Exception? inner) : Exception("Transient provider failure.", inner)
-{
-    public int Status { get; } = status;
+    private static bool WorthSendingAgain(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Exception: HttpRequestException or IOException } => true,
+        { Result: { } response } => (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests,
+        _ => false,
+    };
 }

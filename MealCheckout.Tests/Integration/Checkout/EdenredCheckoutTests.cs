@@ -322,7 +322,8 @@ public sealed class EdenredCheckoutTests : IDisposable
         var login = await LoginAsync(Pablo);
         var faults = Get<SandboxFaults>();
         faults.Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.ErrorCode, Code: "TEMPORARY_HOLD", PathEndsWith: "/actions/capture"));
-        faults.Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.TimeoutAfterCommit, Value: 200, PathEndsWith: "/actions/cancel"));
+        // Every attempt of the cancel loses its answer (the client replays a lost write twice with its tstamp).
+        faults.Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.TimeoutAfterCommit, Value: 200, Times: 3, PathEndsWith: "/actions/cancel"));
         // The status read after the refused capture answers; those after the lost cancel do not (a read is tried three times).
         faults.Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.Latency, Value: 1, Method: "GET"));
         faults.Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.DropConnection, Times: 3, Method: "GET"));
@@ -344,7 +345,7 @@ public sealed class EdenredCheckoutTests : IDisposable
     public async Task A_voucher_found_cancelled_when_the_reconciler_captures_releases_the_card_instead_of_taking_it()
     {
         var login = await LoginAsync(Pablo);
-        Get<SandboxFaults>().Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.DropConnection, PathEndsWith: "/actions/capture"));
+        Get<SandboxFaults>().Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.DropConnection, Times: 3, PathEndsWith: "/actions/capture"));
         Get<SandboxFaults>().Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.DropConnection, Times: 3, Method: "GET"));
         var outcome = await PayAsync(login, [Steak, Wine], Visa);
         Assert.Equal(CheckoutFailure.OutcomeBeingChecked, outcome.Failure);
@@ -365,7 +366,8 @@ public sealed class EdenredCheckoutTests : IDisposable
     {
         var login = await LoginAsync(Pablo);
         Get<SandboxFaults>().Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.TimeoutAfterCommit, Match: Pablo, Value: 200, PathEndsWith: "/v2/transactions"));
-        Get<SandboxFaults>().Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.ErrorCode, Code: replayAnswer, Match: Pablo, PathEndsWith: "/v2/transactions"));
+        // Refused twice: the client's own replay of the lost call, then the checkout's.
+        Get<SandboxFaults>().Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.ErrorCode, Code: replayAnswer, Match: Pablo, Times: 2, PathEndsWith: "/v2/transactions"));
 
         var outcome = await PayAsync(login, [Steak, Wine], Visa);
 
@@ -387,7 +389,7 @@ public sealed class EdenredCheckoutTests : IDisposable
     {
         var login = await LoginAsync(Pablo);
         Get<SandboxFaults>().Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.TimeoutAfterCommit, Match: Pablo, Value: 200, PathEndsWith: "/v2/transactions"));
-        Get<SandboxFaults>().Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.ErrorCode, Code: "DECLINED", Match: Pablo, Times: 2, PathEndsWith: "/v2/transactions"));
+        Get<SandboxFaults>().Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.ErrorCode, Code: "DECLINED", Match: Pablo, Times: 3, PathEndsWith: "/v2/transactions"));
         var outcome = await PayAsync(login, [Steak, Wine], Visa);
 
         await Get<CheckoutReconciler>().RunOnceAsync(CancellationToken.None);
@@ -407,7 +409,7 @@ public sealed class EdenredCheckoutTests : IDisposable
     public async Task A_restart_after_both_authorisations_lets_the_reconciler_capture_them()
     {
         var login = await LoginAsync(Pablo);
-        Get<SandboxFaults>().Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.DropConnection, Times: 2, PathEndsWith: "/actions/capture"));
+        Get<SandboxFaults>().Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.DropConnection, Times: 3, PathEndsWith: "/actions/capture"));
         var outcome = await PayAsync(login, [Steak, Wine], Visa);
         Assert.Equal(CheckoutFailure.OutcomeBeingChecked, outcome.Failure);
 
