@@ -17,7 +17,7 @@ namespace MealCheckout.Sandbox.Adyen;
 /// Déjeuner) and bank cards: payment methods, balance, partial-payment orders, payments with
 /// manual capture, captures, cancels, refunds, Idempotency-Key, and webhooks.
 /// </summary>
-internal sealed class AdyenCheckoutEndpoints(IOptions<SandboxOptions> options, AdyenLedger ledger, AdyenWebhooks webhooks, SandboxFaults faults)
+internal sealed partial class AdyenCheckoutEndpoints(IOptions<SandboxOptions> options, AdyenLedger ledger, AdyenWebhooks webhooks, SandboxFaults faults)
 {
     public const string Prefix = "/sandbox/adyen/checkout/v71";
 
@@ -34,6 +34,7 @@ internal sealed class AdyenCheckoutEndpoints(IOptions<SandboxOptions> options, A
         api.MapPost("/payments", (HttpContext h, AdyenCheckoutEndpoints e) => e.RunAsync(h, (b, app) => e.Pay(b, app, h)));
         api.MapPost("/payments/{pspReference}/{action:regex(^(captures|cancels|refunds)$)}", (HttpContext h, string pspReference, string action, AdyenCheckoutEndpoints e) =>
             e.RunAsync(h, (b, app) => e.Modify(pspReference, action, b, app)));
+        api.MapPost("/cancels", (HttpContext h, AdyenCheckoutEndpoints e) => e.RunAsync(h, (b, app) => e.CancelByReference(b, app)));
         api.MapGet("/payments/{pspReference}", (HttpContext h, string pspReference, AdyenCheckoutEndpoints e) => e.RunAsync(h, (_, _) => e.PaymentStatus(pspReference), isWrite: false));
     }
 
@@ -220,6 +221,7 @@ internal sealed class AdyenCheckoutEndpoints(IOptions<SandboxOptions> options, A
             ledger.Record(payment);
             order?.Payments.Add(payment.PspReference);
             Notify(app, "AUTHORISATION", refusal is null, payment, refusal is null ? authorised : amount, refusal?.Reason);
+            CancelIfTechnicallyCancelled(payment, app);
             if (order is not null && refusal is null && ledger.Remaining(order) == 0)
             {
                 order.Status = "closed";

@@ -102,6 +102,13 @@ public sealed class AdyenLedger(TimeProvider time, IOptions<SandboxOptions> opti
 
     public void Cancel(AdyenPayment payment) => payment.Status = "cancelled";
 
+    private readonly ConcurrentDictionary<string, bool> technicallyCancelled = new();
+
+    /// <summary>Remembers a technical cancel, which also applies to a payment with that reference arriving later.</summary>
+    public void CancelReference(string merchantReference) => technicallyCancelled[merchantReference] = true;
+
+    public bool IsReferenceCancelled(string merchantReference) => technicallyCancelled.ContainsKey(merchantReference);
+
     public void Refund(AdyenPayment payment, long amount)
     {
         payment.Status = "refunded";

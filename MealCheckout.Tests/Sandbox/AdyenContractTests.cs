@@ -76,6 +76,23 @@ public sealed class AdyenContractTests(SandboxHost host)
     }
 
     [Fact]
+    public async Task A_technical_cancel_releases_by_reference_the_payment_made_before_it_and_one_arriving_after()
+    {
+        var card = AdyenApiClient.Card("4111111111111111", type: "scheme");
+        await Api.PostAsync("/payments", new { merchantAccount = Merchant, reference = "lost-1", amount = AdyenApiClient.Eur(900), paymentMethod = card }, "key-lost-1");
+
+        var (status, cancel) = await Api.PostAsync("/cancels", new { merchantAccount = Merchant, paymentReference = "lost-1", reference = "cancel-lost-1" }, "key-cancel-lost-1");
+        await Api.PostAsync("/payments", new { merchantAccount = Merchant, reference = "lost-1", amount = AdyenApiClient.Eur(900), paymentMethod = card }, "key-lost-1-late");
+        var (missing, _) = await Api.PostAsync("/cancels", new { merchantAccount = Merchant, reference = "cancel-nothing" });
+
+        Assert.Equal((201, "received", "lost-1"), (status, cancel.GetProperty("status").GetString(), cancel.GetProperty("paymentReference").GetString()));
+        var payments = host.Get<AdyenLedger>().Payments.Where(p => p.MerchantReference == "lost-1").ToList();
+        Assert.Equal(2, payments.Count);
+        Assert.All(payments, p => Assert.Equal(("cancelled", 0L), (p.Status, p.HeldAmount)));
+        Assert.Equal(422, missing);
+    }
+
+    [Fact]
     public async Task A_partial_authorisation_card_authorises_less_than_asked()
     {
         var (_, body) = await Api.PostAsync("/payments", new { merchantAccount = Merchant, reference = "partial-1", amount = AdyenApiClient.Eur(1800), paymentMethod = AdyenApiClient.Card(PluxeePartial) });

@@ -18,6 +18,9 @@ public sealed class AdyenLegActions(IOrderStore orders, LegCalls calls, AdyenChe
     public const string CancelOperation = "cancel";
     public const string CancelOrderOperation = "cancel-order";
 
+    /// <summary>A card payment's merchant reference is the order number with this suffix (the voucher's ends in "-V").</summary>
+    private const string CardReferenceSuffix = "-C";
+
     /// <summary>
     /// Adds the bank card leg for <paramref name="cardPart"/> and authorises it. Null when the
     /// outcome is unknown; otherwise the order as saved and, when the card was not accepted, why
@@ -38,7 +41,7 @@ public sealed class AdyenLegActions(IOrderStore orders, LegCalls calls, AdyenChe
         PaymentResponse? paid;
         try
         {
-            paid = await LegCalls.ReplayOnceAsync(() => adyen.MakePaymentAsync(number + "-C", cardPart,
+            paid = await LegCalls.ReplayOnceAsync(() => adyen.MakePaymentAsync(number + CardReferenceSuffix, cardPart,
                 AdyenPaymentMethod.From(AdyenPaymentMethod.Scheme, bankCard), adyenOrder, cardKey, cancellationToken));
         }
         catch (ProviderErrorException ex)
@@ -86,6 +89,29 @@ public sealed class AdyenLegActions(IOrderStore orders, LegCalls calls, AdyenChe
             return false;
         }
         await calls.CompleteAsync(orderId, legId, CancelOperation, cancelled.Status, l => l.Cancelled(calls.Now, reason), cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Releases a card payment whose answer never came, so has no pspReference: Adyen's technical cancel
+    /// cancels by our reference whatever payment carries it, whether it was processed, is processed later or
+    /// never arrives. Once Adyen has received it the leg holds nothing, so it is recorded cancelled.
+    /// </summary>
+    public async Task<bool> CancelUnansweredCardAsync(Guid orderId, Guid legId, string reason, CancellationToken cancellationToken)
+    {
+        var (order, _, key) = await calls.BeginAsync(orderId, legId, CancelOperation, null, cancellationToken);
+        var cancelled = await LegCalls.ReplayOnceAsync(() => adyen.CancelByReferenceAsync(order.Number + CardReferenceSuffix, order.Number, key, cancellationToken));
+        if (cancelled is null)
+        {
+            return false;
+        }
+        await orders.UpdateAsync(orderId, o =>
+        {
+            var leg = o.Legs.Single(l => l.Id == legId);
+            PaymentLeg.CompleteCall(leg.PendingCall(CancelOperation)!, cancelled.Status, calls.Now);
+            PaymentLeg.CompleteCall(leg.PendingCall(PaymentOperation)!, "technical cancel", calls.Now);
+            leg.Cancelled(calls.Now, reason);
+        }, cancellationToken);
         return true;
     }
 

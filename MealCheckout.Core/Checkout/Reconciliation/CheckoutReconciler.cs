@@ -123,7 +123,8 @@ public sealed partial class CheckoutReconciler(
     /// <summary>
     /// Releases what the order holds. An Adyen partial-payment order is cancelled as a whole (it rolls back
     /// every payment in it, even one whose answer was lost) unless something in it was already captured;
-    /// otherwise each authorisation is cancelled on its own, every one tried even when another fails.
+    /// otherwise each authorisation is cancelled on its own, every one tried even when another fails, and a
+    /// card payment whose answer was lost is cancelled by its reference.
     /// </summary>
     private async Task ReleaseAsync(Order order, CancellationToken cancellationToken)
     {
@@ -134,8 +135,17 @@ public sealed partial class CheckoutReconciler(
             await actions.CancelOrderAsync(order.Id, opener.Id, NotFinished, cancellationToken);
             return;
         }
-        // A leg whose answer was lost is not dropped as unsent: it may hold money, and waits for its answer.
         await settlement.CancelAuthorisedAsync(order.Id, NotFinished, cancellationToken);
+        if (!anyCaptured)
+        {
+            // A card payment whose answer was lost may hold money: released by Adyen's technical cancel. Not
+            // while anything is captured: then the card may be what completes the bill, and staff decide.
+            foreach (var card in order.Legs.Where(l => l.Kind == LegKind.Card && l.State == LegState.Authorizing
+                                                       && l.PendingCall(AdyenLegActions.PaymentOperation) is not null))
+            {
+                await actions.CancelUnansweredCardAsync(order.Id, card.Id, NotFinished, cancellationToken);
+            }
+        }
     }
 
     /// <summary>

@@ -42,6 +42,11 @@ public sealed class AdyenCheckoutClient
     public Task<ModificationResponse> CancelAsync(string pspReference, string reference, string idempotencyKey, CancellationToken cancellationToken) =>
         api().CancelAsync(pspReference, Modification(reference, null), idempotencyKey, cancellationToken);
 
+    /// <summary>Cancels by our own reference whatever payment carries it, processed already or later (Adyen's POST /cancels).</summary>
+    public Task<TechnicalCancelResponse> CancelByReferenceAsync(string paymentReference, string reference, string idempotencyKey, CancellationToken cancellationToken) =>
+        PostAsync("cancels", new TechnicalCancelRequest(settings.MerchantAccount, paymentReference, reference),
+            AdyenJsonContext.Default.TechnicalCancelRequest, AdyenJsonContext.Default.TechnicalCancelResponse, idempotencyKey, cancellationToken);
+
     public Task<ModificationResponse> RefundAsync(string pspReference, string reference, Money amount, string idempotencyKey, CancellationToken cancellationToken) =>
         api().RefundAsync(pspReference, Modification(reference, amount), idempotencyKey, cancellationToken);
 

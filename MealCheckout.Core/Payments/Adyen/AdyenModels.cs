@@ -55,6 +55,11 @@ public sealed record ModificationRequest(string MerchantAccount, string Referenc
 
 public sealed record ModificationResponse(string PspReference, string PaymentPspReference, string Status);
 
+/// <summary>Adyen's technical cancel: releases, by the merchant's own reference, a payment whose answer never came.</summary>
+public sealed record TechnicalCancelRequest(string MerchantAccount, string PaymentReference, string Reference);
+
+public sealed record TechnicalCancelResponse(string PspReference, string PaymentReference, string Status);
+
 public sealed record AdyenErrorResponse(int Status, string ErrorCode, string? Message, string? ErrorType);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
@@ -70,5 +75,7 @@ public sealed record AdyenErrorResponse(int Status, string ErrorCode, string? Me
 [JsonSerializable(typeof(PaymentResponse))]
 [JsonSerializable(typeof(ModificationRequest))]
 [JsonSerializable(typeof(ModificationResponse))]
+[JsonSerializable(typeof(TechnicalCancelRequest))]
+[JsonSerializable(typeof(TechnicalCancelResponse))]
 [JsonSerializable(typeof(AdyenErrorResponse))]
 internal sealed partial class AdyenJsonContext : JsonSerializerContext;
