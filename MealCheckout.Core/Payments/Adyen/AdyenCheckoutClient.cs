@@ -44,8 +44,7 @@ public sealed class AdyenCheckoutClient
 
     /// <summary>Cancels by our own reference whatever payment carries it, processed already or later (Adyen's POST /cancels).</summary>
     public Task<TechnicalCancelResponse> CancelByReferenceAsync(string paymentReference, string reference, string idempotencyKey, CancellationToken cancellationToken) =>
-        PostAsync("cancels", new TechnicalCancelRequest(settings.MerchantAccount, paymentReference, reference),
-            AdyenJsonContext.Default.TechnicalCancelRequest, AdyenJsonContext.Default.TechnicalCancelResponse, idempotencyKey, cancellationToken);
+        api().TechnicalCancelAsync(new TechnicalCancelRequest(settings.MerchantAccount, paymentReference, reference), idempotencyKey, cancellationToken);
 
     public Task<ModificationResponse> RefundAsync(string pspReference, string reference, Money amount, string idempotencyKey, CancellationToken cancellationToken) =>
         api().RefundAsync(pspReference, Modification(reference, amount), idempotencyKey, cancellationToken);

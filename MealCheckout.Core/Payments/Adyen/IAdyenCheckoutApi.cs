@@ -31,6 +31,10 @@ public interface IAdyenCheckoutApi
     [Post("/payments/{pspReference}/cancels")]
     Task<ModificationResponse> CancelAsync(string pspReference, [Body] ModificationRequest request, [Header(IdempotencyKeyHeader)] string idempotencyKey, CancellationToken cancellationToken);
 
+    /// <summary>Adyen's technical cancel: by the merchant's own payment reference, for a payment whose answer never came.</summary>
+    [Post("/cancels")]
+    Task<TechnicalCancelResponse> TechnicalCancelAsync([Body] TechnicalCancelRequest request, [Header(IdempotencyKeyHeader)] string idempotencyKey, CancellationToken cancellationToken);
+
     [Post("/payments/{pspReference}/refunds")]
     Task<ModificationResponse> RefundAsync(string pspReference, [Body] ModificationRequest request, [Header(IdempotencyKeyHeader)] string idempotencyKey, CancellationToken cancellationToken);
 }
