@@ -410,7 +410,8 @@ public sealed class EdenredCheckoutTests : IDisposable
     public async Task A_restart_after_both_authorisations_lets_the_reconciler_capture_them()
     {
         var login = await LoginAsync(Pablo);
-        Get<SandboxFaults>().Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.DropConnection, Times: 3, PathEndsWith: "/actions/capture"));
+        // The capture's three attempts and the three of the checkout's replay all lose their answer.
+        Get<SandboxFaults>().Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.DropConnection, Times: 6, PathEndsWith: "/actions/capture"));
         var outcome = await PayAsync(login, [Steak, Wine], Visa);
         Assert.Equal(CheckoutFailure.OutcomeBeingChecked, outcome.Failure);
 
