@@ -141,11 +141,11 @@ public sealed class ReconcilerTests : IDisposable
     private async Task<CheckoutOutcome> PayLosingAsync(string lost)
     {
         var faults = Get<SandboxFaults>();
-        // The Adyen client retries a dropped answer twice and the call is replayed once: six lose it for good.
+        // Each client retries a dropped answer twice and the call is replayed once: six lose it for good.
         void LoseAdyen(string path, string card) => faults.Arm(new SandboxFault(FaultTarget.Adyen, FaultKind.TimeoutAfterCommit, Match: card, Value: 200, Times: LostAnswer, PathEndsWith: path));
         void LoseEdenred(string action)
         {
-            faults.Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.TimeoutAfterCommit, Value: 200, PathEndsWith: "/actions/" + action));
+            faults.Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.TimeoutAfterCommit, Value: 200, Times: LostAnswer, PathEndsWith: "/actions/" + action));
             faults.Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.DropConnection, Times: 3, Method: "GET")); // a read is retried twice
         }
         switch (lost)
