@@ -11,7 +11,8 @@ namespace MealCheckout.Tests.Integration.Web;
 /// <summary>
 /// What the Edenred login refuses, each through the real round trip over loopback (the app's
 /// OpenID Connect handler, the sandbox SSO): a state this browser did not start, an id_token for
-/// another login, another client, out of date or signed by a key Edenred does not publish. Each
+/// another login, another client, out of date or signed by a key Edenred does not publish, a
+/// replayed callback, an error sent back by the SSO. Each
 /// brings the diner back to the checkout, which says in a sentence that the login failed, and
 /// stores nothing.
 /// </summary>
@@ -98,6 +99,35 @@ public sealed class EdenredLoginRefusalTests : IDisposable
         var authorize = await diner.StartLoginAsync($"/edenred/login?checkout={Guid.NewGuid()}&returnUrl=/checkout");
 
         var back = await diner.FinishLoginAsync(authorize, HttpUtility.ParseQueryString(authorize.Query));
+
+        Assert.Equal(Failed, back);
+        Assert.Equal(0, await StoredLoginsAsync());
+    }
+
+    [Fact]
+    public async Task A_callback_replayed_after_its_login_is_refused_and_stores_nothing_more()
+    {
+        using var diner = new EdenredLoginBrowser(app);
+        var authorize = await diner.StartLoginAsync($"/edenred/login?checkout={Guid.NewGuid()}&returnUrl=/checkout");
+        var callback = await diner.LogInAtSsoAsync(authorize, HttpUtility.ParseQueryString(authorize.Query));
+        Assert.Equal("/checkout", await diner.FollowCallbackAsync(callback));
+
+        var replay = await diner.FollowCallbackAsync(callback);
+
+        Assert.Equal(Failed, replay);
+        Assert.Equal(1, await StoredLoginsAsync());
+    }
+
+    [Theory]
+    [InlineData("access_denied")]
+    [InlineData("invalid_request")]
+    public async Task An_error_the_sso_sends_back_is_told_to_the_diner_and_stores_nothing(string error)
+    {
+        using var diner = new EdenredLoginBrowser(app);
+        var authorize = await diner.StartLoginAsync($"/edenred/login?checkout={Guid.NewGuid()}&returnUrl=/checkout");
+        var state = HttpUtility.ParseQueryString(authorize.Query)["state"]!;
+
+        var back = await diner.FollowCallbackAsync(new Uri(app.RootUri, $"/signin-edenred?error={error}&state={Uri.EscapeDataString(state)}"));
 
         Assert.Equal(Failed, back);
         Assert.Equal(0, await StoredLoginsAsync());
