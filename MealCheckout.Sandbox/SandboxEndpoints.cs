@@ -22,6 +22,7 @@ public static class SandboxEndpoints
         services.AddHttpClient(nameof(AdyenWebhooks));
         services.AddSingleton<SsoState>();
         services.AddSingleton<SigningKey>();
+        services.AddSingleton<IdTokenFaults>();
         services.AddSingleton<EdenredLedger>();
         services.AddSingleton<AdyenLedger>();
         services.AddSingleton<SandboxFaults>();

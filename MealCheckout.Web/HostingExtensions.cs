@@ -45,7 +45,7 @@ public static class HostingExtensions
         services.AddSingleton<IProviderAddressResolver, ServerAddressResolver>();
         services.AddMealCheckoutPayments(configuration);
         services.AddMealCheckoutKeyRing(configuration, builder.Environment.ContentRootPath);
-        services.AddEdenredLogin(configuration);
+        services.AddEdenredLogin();
         services.AddStaffOperations();
 
         services.AddScoped<RestaurantContext>();

@@ -46,6 +46,7 @@ internal static class EdenredSsoEndpoints
             ["end_session_endpoint"] = issuer + "/connect/endsession",
             ["jwks_uri"] = issuer + "/.well-known/jwks",
             ["response_types_supported"] = new[] { "code" },
+            ["response_modes_supported"] = new[] { "query" },
             ["grant_types_supported"] = new[] { "authorization_code", "refresh_token" },
             ["subject_types_supported"] = new[] { "public" },
             ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
@@ -69,6 +70,7 @@ internal static class EdenredSsoEndpoints
             return ErrorPage("redirect_uri is not registered for this client.");
         }
         var problem = Param("response_type") != "code" ? "unsupported_response_type"
+            : Param("response_mode") is not ("" or "query") ? "invalid_request" // the code comes back in the query, nowhere else
             : !Param("scope").Split(' ').Contains("openid") ? "invalid_scope"
             : Param("code_challenge").Length < 43 || Param("code_challenge_method") != "S256" ? "invalid_request"
             : null;
@@ -100,7 +102,7 @@ internal static class EdenredSsoEndpoints
         return Results.Redirect(AddQuery(fields["redirect_uri"], ("code", code), ("state", fields.GetValueOrDefault("state") ?? "")));
     }
 
-    private static async Task<IResult> TokenAsync(HttpContext http, IOptions<SandboxOptions> options, SsoState state, SigningKey key)
+    private static async Task<IResult> TokenAsync(HttpContext http, IOptions<SandboxOptions> options, SsoState state, SigningKey key, IdTokenFaults faults)
     {
         var edenred = options.Value.Edenred;
         if (!http.Request.HasFormContentType)
@@ -145,7 +147,7 @@ internal static class EdenredSsoEndpoints
             ["token_type"] = "Bearer",
             ["expires_in"] = edenred.AccessTokenLifetimeSeconds,
             ["refresh_token"] = refresh,
-            ["id_token"] = IdToken(http.Request, key, grant.Username, clientId, nonce, state.Now),
+            ["id_token"] = IdToken(http.Request, key, grant.Username, clientId, nonce, state.Now, faults.Take()),
             ["scope"] = grant.Scope,
         });
     }
@@ -183,8 +185,12 @@ internal static class EdenredSsoEndpoints
         return Results.Redirect(redirect);
     }
 
-    private static string IdToken(HttpRequest request, SigningKey key, string username, string clientId, string? nonce, DateTimeOffset now)
+    private static string IdToken(HttpRequest request, SigningKey key, string username, string clientId, string? nonce, DateTimeOffset now, IdTokenFault? fault)
     {
+        if (fault == IdTokenFault.Expired)
+        {
+            now = now.AddHours(-1); // issued an hour ago for ten minutes
+        }
         var claims = new Dictionary<string, object> { ["email"] = username, ["username"] = username };
         if (!string.IsNullOrEmpty(nonce))
         {
@@ -193,13 +199,13 @@ internal static class EdenredSsoEndpoints
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer(request),
-            Audience = clientId,
+            Audience = fault == IdTokenFault.AnotherAudience ? "another-client" : clientId,
             Subject = new ClaimsIdentity([new Claim("sub", username)]),
             Claims = claims,
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = now.AddMinutes(10).UtcDateTime,
-            SigningCredentials = key.Credentials,
+            SigningCredentials = fault == IdTokenFault.UnknownSigningKey ? key.UnpublishedCredentials : key.Credentials,
         });
     }
 

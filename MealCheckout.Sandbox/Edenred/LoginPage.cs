@@ -5,7 +5,7 @@ namespace MealCheckout.Sandbox.Edenred;
 /// <summary>The sandbox's stand-in for Edenred's login page: small, labelled, usable on a phone.</summary>
 internal static class LoginPage
 {
-    private static readonly string[] Carried = ["client_id", "redirect_uri", "response_type", "scope", "state", "nonce", "code_challenge", "code_challenge_method"];
+    private static readonly string[] Carried = ["client_id", "redirect_uri", "response_type", "response_mode", "scope", "state", "nonce", "code_challenge", "code_challenge_method"];
 
     public static string Render(IReadOnlyDictionary<string, string> request, string? error)
     {

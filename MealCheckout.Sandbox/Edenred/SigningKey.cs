@@ -7,16 +7,21 @@ namespace MealCheckout.Sandbox.Edenred;
 internal sealed class SigningKey : IDisposable
 {
     private readonly RSA rsa = RSA.Create(2048);
+    private readonly RSA unpublished = RSA.Create(2048);
 
     public SigningKey()
     {
-        Key = new RsaSecurityKey(rsa) { KeyId = SsoState.Base64Url(RandomNumberGenerator.GetBytes(8)) };
+        Key = new RsaSecurityKey(rsa) { KeyId = NewKeyId() };
         Credentials = new SigningCredentials(Key, SecurityAlgorithms.RsaSha256);
+        UnpublishedCredentials = new SigningCredentials(new RsaSecurityKey(unpublished) { KeyId = NewKeyId() }, SecurityAlgorithms.RsaSha256);
     }
 
     public RsaSecurityKey Key { get; }
 
     public SigningCredentials Credentials { get; }
+
+    /// <summary>A key the JWKS never lists, for id_tokens the app must refuse (<see cref="IdTokenFault.UnknownSigningKey"/>).</summary>
+    public SigningCredentials UnpublishedCredentials { get; }
 
     public object Jwks()
     {
@@ -30,5 +35,11 @@ internal sealed class SigningKey : IDisposable
         };
     }
 
-    public void Dispose() => rsa.Dispose();
+    public void Dispose()
+    {
+        rsa.Dispose();
+        unpublished.Dispose();
+    }
+
+    private static string NewKeyId() => SsoState.Base64Url(RandomNumberGenerator.GetBytes(8));
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Web;
 using MealCheckout.Sandbox;
+using MealCheckout.Sandbox.Edenred;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -75,6 +76,41 @@ public sealed class EdenredSsoContractTests(SandboxHost host)
             $"&post_logout_redirect_uri={Uri.EscapeDataString(new Uri(host.BaseAddress, "checkout").ToString())}");
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
         Assert.Equal("invalid_grant", await ErrorOf(await RefreshAsync(client, refreshed.GetProperty("refresh_token").GetString()!)));
+    }
+
+    [Fact]
+    public async Task The_code_comes_back_in_the_query_and_no_other_way()
+    {
+        using var client = host.Client();
+        using var discovery = JsonDocument.Parse(await client.GetStringAsync("sandbox/edenred-sso/.well-known/openid-configuration"));
+        Assert.Equal(["query"], discovery.RootElement.GetProperty("response_modes_supported").EnumerateArray().Select(e => e.GetString()));
+
+        var formPost = await client.GetAsync("sandbox/edenred-sso/connect/authorize?" + EdenredLogin.AuthorizeQuery(host, EdenredLogin.Pkce.New()) + "&response_mode=form_post");
+
+        Assert.Equal(HttpStatusCode.Redirect, formPost.StatusCode);
+        Assert.Equal("invalid_request", HttpUtility.ParseQueryString(formPost.Headers.Location!.Query)["error"]);
+    }
+
+    [Theory]
+    [InlineData(IdTokenFault.AnotherAudience)]
+    [InlineData(IdTokenFault.Expired)]
+    [InlineData(IdTokenFault.UnknownSigningKey)]
+    public async Task An_armed_id_token_fault_spoils_the_next_id_token_in_that_one_way(IdTokenFault fault)
+    {
+        host.Get<IdTokenFaults>().Arm(fault);
+
+        using var spoiled = await EdenredLogin.TokensAsync(host.BaseAddress, "lerouxpablo@yopmail.com");
+        using var sound = await EdenredLogin.TokensAsync(host.BaseAddress, "lerouxpablo@yopmail.com");
+
+        using var client = host.Client();
+        var jwks = new JsonWebKeySet(await client.GetStringAsync("sandbox/edenred-sso/.well-known/jwks"));
+        var token = new JsonWebToken(spoiled.RootElement.GetProperty("id_token").GetString());
+        Assert.Equal(fault == IdTokenFault.AnotherAudience, token.Audiences.Single() != Defaults.ClientId);
+        Assert.Equal(fault == IdTokenFault.Expired, token.ValidTo <= host.Clock.GetUtcNow().UtcDateTime);
+        Assert.Equal(fault == IdTokenFault.UnknownSigningKey, jwks.Keys.All(k => k.Kid != token.Kid));
+        var next = new JsonWebToken(sound.RootElement.GetProperty("id_token").GetString());
+        Assert.Equal((Defaults.ClientId, true), (next.Audiences.Single(), jwks.Keys.Any(k => k.Kid == next.Kid)));
+        Assert.True(next.ValidTo > host.Clock.GetUtcNow().UtcDateTime);
     }
 
     [Fact]

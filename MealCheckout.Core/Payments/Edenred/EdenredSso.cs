@@ -1,17 +1,14 @@
 using System.Net.Http.Json;
-using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
-using Microsoft.IdentityModel.Tokens;
 
 namespace MealCheckout.Core.Payments.Edenred;
 
 /// <summary>
-/// The Edenred SSO as the app needs it besides the login redirect: its discovery document and
-/// keys, id_token validation (issuer, audience, lifetime, signature, nonce) and token refresh.
+/// The Edenred SSO as the app needs it besides the login itself (which the web app's OpenID Connect
+/// handler does): its discovery document, token refresh and the end-session address.
 /// </summary>
 public sealed class EdenredSso
 {
@@ -46,38 +43,6 @@ public sealed class EdenredSso
         discovery ??= new ConfigurationManager<OpenIdConnectConfiguration>(DiscoveryAddress.ToString(), new OpenIdConnectConfigurationRetriever(),
             new HttpDocumentRetriever(http) { RequireHttps = DiscoveryAddress.Scheme == Uri.UriSchemeHttps });
         return discovery.GetConfigurationAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// Checks the id_token the token endpoint returned: signed by a key of the JWKS, issued by the
-    /// discovery document's issuer for this client, not expired (on the app's clock), carrying the
-    /// nonce this login sent. Returns the diner's claims, or throws <see cref="SecurityTokenException"/>.
-    /// </summary>
-    public async Task<ClaimsIdentity> ValidateIdTokenAsync(string idToken, string expectedNonce, CancellationToken cancellationToken)
-    {
-        var configuration = await ConfigurationAsync(cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-        var result = await new JsonWebTokenHandler().ValidateTokenAsync(idToken, new TokenValidationParameters
-        {
-            ValidIssuer = configuration.Issuer,
-            ValidAudience = settings.ClientId,
-            IssuerSigningKeys = configuration.SigningKeys,
-            ValidateIssuerSigningKey = true,
-            RequireSignedTokens = true,
-            RequireExpirationTime = true,
-            LifetimeValidator = (notBefore, expires, _, parameters) =>
-                expires is { } exp && exp > now - parameters.ClockSkew && (notBefore is not { } nbf || nbf <= now + parameters.ClockSkew),
-        });
-        if (!result.IsValid)
-        {
-            throw new SecurityTokenException("The Edenred id_token is not valid.", result.Exception);
-        }
-        var nonce = result.ClaimsIdentity.FindFirst("nonce")?.Value;
-        if (string.IsNullOrEmpty(expectedNonce) || !string.Equals(nonce, expectedNonce, StringComparison.Ordinal))
-        {
-            throw new SecurityTokenException("The Edenred id_token does not carry this login's nonce.");
-        }
-        return result.ClaimsIdentity;
     }
 
     /// <summary>Trades the refresh token for new tokens (the refresh token rotates); null when Edenred refuses it.</summary>

@@ -12,7 +12,7 @@ namespace MealCheckout.Tests.Integration.Web;
 public sealed class SecureCookieTests
 {
     private static readonly string[] CookiesOfTheWalk =
-        [".AspNetCore.Antiforgery.", "MealCheckout.Staff=", ".AspNetCore.Culture=", EdenredBrowserBinding.CookieName + "=", ".AspNetCore.Correlation."];
+        [".AspNetCore.Antiforgery.", "MealCheckout.Staff=", ".AspNetCore.Culture=", EdenredBrowserBinding.CookieName + "=", ".AspNetCore.Correlation.", ".AspNetCore.OpenIdConnect.Nonce."];
 
     [Fact]
     public async Task Every_cookie_is_secure_when_a_configured_proxy_says_the_request_came_over_https()
