@@ -75,6 +75,7 @@ public sealed class DinerScreensTests(BrowserFixture browser) : IDisposable
     private static async Task CaptureAsync(IPage page, string name)
     {
         await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.EvaluateAsync("window.scrollTo(0, 0)"); // the sticky header and bars at their place in a full-page capture
         await BrowserFixture.ScreenshotAsync(page, name + "-390");
         await page.SetViewportSizeAsync(1280, 800);
         await BrowserFixture.ScreenshotAsync(page, name + "-1280");
