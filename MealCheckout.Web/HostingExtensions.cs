@@ -13,6 +13,7 @@ using MealCheckout.Web.Security;
 using MealCheckout.Web.Staff;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor.Services;
 using Radzen;
 
 namespace MealCheckout.Web;
@@ -27,6 +28,8 @@ public static class HostingExtensions
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
+        services.AddMudServices();
+        services.AddMudTexts();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.TryAddSingleton(TimeProvider.System);
 

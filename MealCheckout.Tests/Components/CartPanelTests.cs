@@ -34,7 +34,7 @@ public sealed class CartPanelTests
 
         cart.WaitForAssertion(() => Assert.Equal("42,50\u00a0€", cart.Find("[data-testid=total]").TextContent));
         Assert.Equal("37,00\u00a0€", cart.Find("[data-testid=eligible-subtotal]").TextContent);
-        Assert.Equal("3 article(s) · 42,50\u00a0€", cart.Find("[data-testid=cart-summary]").TextContent);
+        Assert.Equal("3 articles · 42,50\u00a0€", cart.Find("[data-testid=cart-summary]").TextContent);
         Assert.Contains("hors TR", Line(cart, "Verre de Beaujolais").TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("hors TR", Line(cart, "Steak frites").TextContent, StringComparison.Ordinal);
 
@@ -51,7 +51,7 @@ public sealed class CartPanelTests
         await using var ctx = new DinerContext("en");
         var cart = ctx.Render<CartPanel>();
         await AddAsync(ctx, cart, Wine);
-        Assert.Equal("1 item(s) · €5.50", cart.Find("[data-testid=cart-summary]").TextContent);
+        Assert.Equal("1 item · €5.50", cart.Find("[data-testid=cart-summary]").TextContent);
         Assert.Contains("no voucher", Line(cart, "Glass of Beaujolais").TextContent, StringComparison.Ordinal);
 
         Line(cart, "Glass of Beaujolais").QuerySelector("[data-testid=remove-one]")!.Click();

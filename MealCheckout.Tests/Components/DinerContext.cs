@@ -3,11 +3,13 @@ using Bunit;
 using MealCheckout.Core.Persistence;
 using MealCheckout.Tests.Infrastructure;
 using MealCheckout.Web.Checkout;
+using MealCheckout.Web.Localization;
 using MealCheckout.Web.Receipts;
 using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
 
 namespace MealCheckout.Tests.Components;
 
@@ -43,6 +45,8 @@ public sealed class DinerContext : BunitContext
         Services.AddScoped<CheckoutAttempt>();
         Services.AddScoped<BrowserReceiptKeys>();
         Services.AddScoped<ReceiptLink>();
+        Services.AddMudServices();
+        Services.AddMudTexts();
     }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();

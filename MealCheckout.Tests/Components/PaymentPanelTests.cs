@@ -16,6 +16,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using MealCheckout.Web.Localization;
+using MudBlazor.Services;
 
 namespace MealCheckout.Tests.Components;
 
@@ -44,7 +46,7 @@ public sealed class PaymentPanelTests : IDisposable
         var panel = ctx.Render<PaymentPanel>();
 
         panel.WaitForAssertion(() => Assert.Equal("Payer 5,50\u00a0€ par carte", Text(panel, "pay")), Patience);
-        Assert.Contains("Rien dans cette commande n'est payable en titre-restaurant", Text(panel, "nothing-eligible"));
+        Assert.Contains("Rien dans cette commande n’est payable en titre-restaurant", Text(panel, "nothing-eligible"));
         Assert.Empty(panel.FindAll("[data-testid=brand-bimpli]"));
         Assert.Empty(panel.FindAll("[data-testid=edenred-login]"));
         Assert.NotNull(panel.Find("[data-testid=bank-card-number]"));
@@ -105,7 +107,7 @@ public sealed class PaymentPanelTests : IDisposable
 
         Act(panel, "[data-testid=pay]", e => e.Click());
 
-        panel.WaitForAssertion(() => Assert.Contains("Bimpli n'a autorisé que 10,00\u00a0€", Text(panel, "split-notice")), Patience);
+        panel.WaitForAssertion(() => Assert.Contains("Bimpli n’a autorisé que 10,00\u00a0€", Text(panel, "split-notice")), Patience);
         Assert.Equal("Payer 10,00\u00a0€ Bimpli + 14,00\u00a0€ carte", Text(panel, "pay"));
         Assert.Equal(1000, Adyen.Payments.Single(p => p.CardNumber == TestCards.BimpliPartial).HeldAmount);
         Assert.DoesNotContain(Adyen.Payments, p => p.CardNumber == TestCards.Visa);
@@ -122,6 +124,8 @@ public sealed class PaymentPanelTests : IDisposable
         ctx.JSInterop.Mode = JSRuntimeMode.Loose; // the tab's session storage starts empty
         var services = ctx.Services;
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddMudServices();
+        services.AddMudTexts();
         services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         services.AddScoped<ProtectedSessionStorage>();
         services.AddSingleton(new RestaurantContext(app.Services.GetRequiredService<IMenuCatalog>()));
@@ -137,6 +141,70 @@ public sealed class PaymentPanelTests : IDisposable
         services.AddSingleton(app.Services.GetRequiredService<IOptions<DailyCapOptions>>());
         services.AddTransient(_ => app.Services.GetRequiredService<DinerCheckout>());
         return ctx;
+    }
+
+    [Fact]
+    public async Task The_brand_picker_offers_each_accepted_brand_with_its_mark_and_asks_for_what_the_brand_needs_in_English()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+        await using var ctx = NewContext();
+        await AddAsync(ctx, "Steak frites", "Verre de Beaujolais");
+        var panel = ctx.Render<PaymentPanel>();
+        panel.WaitForAssertion(() => Assert.Equal("Pay €24.00 by card", Text(panel, "pay")), Patience);
+
+        Assert.Equal(["img/brands/edenred.svg", "img/brands/bimpli.svg", "img/brands/pluxee.svg", "img/brands/up-dejeuner.svg", "img/brands/bank-card.svg"],
+            panel.FindAll(".brand-choice img").Select(i => i.GetAttribute("src")));
+        Assert.Equal("All by bank card", Text(panel, "brand-card-only"));
+
+        Act(panel, "[data-testid=brand-pluxee] input", e => e.Change(true));
+        panel.WaitForAssertion(() => Assert.Equal("Pluxee card", panel.Find("[data-testid=voucher-card] legend").TextContent), Patience);
+        Assert.Equal("Check balance", Text(panel, "check-balance"));
+        Assert.Empty(panel.FindAll("[data-testid=pay]")); // nothing to pay until the balance is checked
+
+        Act(panel, "[data-testid=brand-edenred] input", e => e.Change(true));
+        panel.WaitForAssertion(() => Assert.Equal("Pay with Edenred", Text(panel, "edenred-login")), Patience);
+        Assert.Empty(panel.FindAll("[data-testid=voucher-card]"));
+
+        Act(panel, "[data-testid=brand-card-only] input", e => e.Change(true));
+        panel.WaitForAssertion(() => Assert.Equal("Pay €24.00 by card", Text(panel, "pay")), Patience);
+        Assert.Empty(panel.FindAll("[data-testid=edenred-login]"));
+        Assert.StartsWith("Encrypted connection.", Text(panel, "security-line"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_checked_voucher_shows_its_split_in_English_and_pay_charges_exactly_it()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+        await using var ctx = NewContext();
+        await AddAsync(ctx, "Steak frites", "Verre de Beaujolais");
+        var panel = ctx.Render<PaymentPanel>();
+
+        CheckBalance(panel, "pluxee", TestCards.Pluxee50);
+
+        panel.WaitForAssertion(() => Assert.Equal("Pay €18.50 Pluxee + €5.50 card", Text(panel, "pay")), Patience);
+        Assert.Equal("€18.50", Text(panel, "split-voucher"));
+        Assert.Equal("€5.50", Text(panel, "split-card"));
+        FillCard(panel, "bank-card", TestCards.Visa);
+
+        Act(panel, "[data-testid=pay]", e => e.Click());
+
+        var navigation = ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        panel.WaitForAssertion(() => Assert.Matches("/receipt/[0-9a-f-]{36}$", navigation.Uri), Patience);
+        Assert.Equal(1850, Adyen.Payments.Single(p => p.CardNumber == TestCards.Pluxee50).CapturedAmount);
+        Assert.Equal(550, Adyen.Payments.Single(p => p.CardNumber == TestCards.Visa).CapturedAmount);
+    }
+
+    [Fact]
+    public async Task Pay_carries_the_French_security_line_and_the_brand_names_under_their_marks()
+    {
+        await using var ctx = NewContext();
+        await AddAsync(ctx, "Steak frites");
+        var panel = ctx.Render<PaymentPanel>();
+
+        panel.WaitForAssertion(() => Assert.Equal("Payer 18,50\u00a0€ par carte", Text(panel, "pay")), Patience);
+
+        Assert.Equal("Connexion chiffrée. Vos numéros de carte vont au prestataire de paiement\u00a0; le restaurant ne les enregistre jamais.", Text(panel, "security-line"));
+        Assert.Equal(["Edenred", "Bimpli", "Pluxee", "Up Déjeuner", "Tout par carte bancaire"], panel.FindAll(".brand-choice").Select(b => b.TextContent.Trim()));
     }
 
     private static async Task AddAsync(BunitContext ctx, params string[] dishes)

@@ -72,7 +72,7 @@ public sealed class ReceiptPageTests
 
         var page = ctx.Render<ReceiptHandoff>(p => p.Add(c => c.OrderId, order.Id));
 
-        page.WaitForAssertion(() => Assert.StartsWith("Ce reçu ne s'ouvre que dans le navigateur qui a payé", page.Find("[data-testid=receipt-status]").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.StartsWith("Ce reçu ne s’ouvre que dans le navigateur qui a payé", page.Find("[data-testid=receipt-status]").TextContent, StringComparison.Ordinal));
         Assert.Empty(ctx.JSInterop.Invocations["localStorage.setItem"]);
         Assert.Null((await ctx.Get<IOrderStore>().FindAsync(order.Id))!.ReceiptKeyHash);
     }

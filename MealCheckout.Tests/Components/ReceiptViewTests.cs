@@ -18,7 +18,7 @@ public sealed class ReceiptViewTests
 
         var receipt = ctx.Render<ReceiptView>(p => p.Add(c => c.Receipt, SteakWineAndTip));
 
-        Assert.Equal("Merci, c'est payé\u00a0!", receipt.Find("h1").TextContent);
+        Assert.Equal("Merci, c’est payé\u00a0!", receipt.Find("h1").TextContent);
         Assert.Contains("Le Petit Comptoir", receipt.Find("[data-testid=receipt-merchant]").TextContent, StringComparison.Ordinal);
         Assert.Contains("69002 Lyon", receipt.Find("address").TextContent, StringComparison.Ordinal);
         Assert.Equal("SIRET\u00a0842\u00a0157\u00a0307\u00a000013", receipt.Find("[data-testid=receipt-siret]").TextContent);

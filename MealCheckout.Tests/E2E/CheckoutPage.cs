@@ -29,7 +29,16 @@ public sealed class CheckoutPage(IPage page)
 
     public Task CheckBalanceAsync() => page.GetByTestId("check-balance").ClickAsync();
 
-    public Task PayAsync() => PayButton.ClickAsync();
+    /// <summary>
+    /// Moves to Pay, then presses it, as a diner does. Clicking straight from a field just typed in can
+    /// miss: the server's echo of the focused field's value makes Chromium scroll that field back into
+    /// view between Playwright's aim and its click.
+    /// </summary>
+    public async Task PayAsync()
+    {
+        await PayButton.FocusAsync();
+        await PayButton.ClickAsync();
+    }
 
     /// <summary>The Pay button, which states the amounts it will charge.</summary>
     public ILocator PayButton => page.GetByTestId("pay");

@@ -64,7 +64,7 @@ public sealed class CheckoutTrustTests(BrowserFixture browser) : IDisposable
         await checkout.FillCardAsync("bank-card", TestCards.Visa);
         await checkout.PayAsync();
 
-        await Assertions.Expect(checkout.Page.GetByTestId("split-notice")).ToContainTextAsync($"Bimpli n'a autorisé que 10,00{Nbsp}€");
+        await Assertions.Expect(checkout.Page.GetByTestId("split-notice")).ToContainTextAsync($"Bimpli n’a autorisé que 10,00{Nbsp}€");
         await Assertions.Expect(checkout.PayButton).ToHaveTextAsync($"Payer 10,00{Nbsp}€ Bimpli + 14,00{Nbsp}€ carte");
         await BrowserFixture.ScreenshotAsync(checkout.Page, "trust-2-partial-authorisation-question");
         Assert.Equal(0, Charged(TestCards.Visa));
@@ -150,7 +150,7 @@ public sealed class CheckoutTrustTests(BrowserFixture browser) : IDisposable
         faults.Clear();
         await app.Services.GetRequiredService<CheckoutReconciler>().RunOnceAsync(CancellationToken.None);
 
-        await Assertions.Expect(checkout.Page.GetByTestId("payment-error")).ToContainTextAsync("Rien n'a été débité");
+        await Assertions.Expect(checkout.Page.GetByTestId("payment-error")).ToContainTextAsync("Rien n’a été débité");
         await Assertions.Expect(checkout.Page.GetByTestId("order-number")).ToContainTextAsync("Numéro de commande");
         await Assertions.Expect(checkout.PayButton).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(checkout.Page, "trust-5-reload-resolved");

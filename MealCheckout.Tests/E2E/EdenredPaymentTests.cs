@@ -73,7 +73,7 @@ public sealed class EdenredPaymentTests(BrowserFixture browser) : IDisposable
         await checkout.Page.WaitForURLAsync("**/checkout");
         await checkout.Page.WaitForSelectorAsync("body[data-interactive='true']");
         await Assertions.Expect(checkout.Page.GetByTestId("split-voucher")).ToHaveTextAsync("18,50\u00a0€");
-        await Assertions.Expect(checkout.Page.GetByTestId("edenred-user")).ToHaveTextAsync("Connecté à Edenred : le•••@yopmail.com");
+        await Assertions.Expect(checkout.Page.GetByTestId("edenred-user")).ToHaveTextAsync("Connecté à Edenred\u00a0: le•••@yopmail.com");
 
         await checkout.Page.GetByTestId("edenred-logout").ClickAsync();
         await Assertions.Expect(checkout.Page.GetByTestId("edenred-logout-confirm")).ToBeVisibleAsync();

@@ -32,7 +32,7 @@ public sealed class MenuAndCartTests(BrowserFixture browser) : IDisposable
         var cart = page.GetByTestId("cart");
         await Assertions.Expect(cart.GetByTestId("total")).ToHaveTextAsync(Euros(2 * eligiblePrice + notEligiblePrice, "fr-FR"));
         await Assertions.Expect(cart.GetByTestId("eligible-subtotal")).ToHaveTextAsync(Euros(2 * eligiblePrice, "fr-FR"));
-        await Assertions.Expect(page.GetByTestId("cart-summary")).ToContainTextAsync("3 article(s)");
+        await Assertions.Expect(page.GetByTestId("cart-summary")).ToContainTextAsync("3 articles");
 
         await eligible.GetByTestId("remove-one").ClickAsync();
         await Assertions.Expect(cart.GetByTestId("total")).ToHaveTextAsync(Euros(eligiblePrice + notEligiblePrice, "fr-FR"));

@@ -34,7 +34,7 @@ public sealed class PaymentTests(BrowserFixture browser) : IDisposable
 
         var receipt = checkout.Page;
         await receipt.WaitForURLAsync(ReceiptAddress());
-        await Assertions.Expect(receipt.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Merci, c'est payé\u00a0!");
+        await Assertions.Expect(receipt.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Merci, c’est payé\u00a0!");
         await Assertions.Expect(receipt.GetByTestId("receipt-siret")).ToHaveTextAsync("SIRET\u00a0842\u00a0157\u00a0307\u00a000013");
         await Assertions.Expect(receipt.GetByTestId("receipt-eligible-subtotal")).ToHaveTextAsync("18,50\u00a0€");
         await Assertions.Expect(receipt.GetByTestId("vat-row")).ToHaveCountAsync(2);
@@ -73,7 +73,7 @@ public sealed class PaymentTests(BrowserFixture browser) : IDisposable
 
         var elsewhere = await browser.NewPhonePageAsync(app.RootUri, "fr-FR");
         await elsewhere.GotoInteractiveAsync(address);
-        await Assertions.Expect(elsewhere.GetByTestId("receipt-status")).ToContainTextAsync("ne s'ouvre que dans le navigateur qui a payé");
+        await Assertions.Expect(elsewhere.GetByTestId("receipt-status")).ToContainTextAsync("ne s’ouvre que dans le navigateur qui a payé");
         await Assertions.Expect(elsewhere.GetByTestId("receipt")).ToHaveCountAsync(0);
     }
 

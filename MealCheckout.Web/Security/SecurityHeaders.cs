@@ -6,7 +6,8 @@ namespace MealCheckout.Web.Security;
 public static class SecurityHeaders
 {
     /// <summary>
-    /// Blazor Server needs inline styles from Radzen and a WebSocket back to the same origin, which
+    /// Blazor Server needs inline styles (MudBlazor's theme variables and
+    /// positioned popovers, Radzen's on staff pages) and a WebSocket back to the same origin, which
     /// 'self' covers. Forms post to this site only, plus the Edenred SSO when it lives elsewhere:
     /// logging out posts here and is redirected there, and browsers check form redirects too.
     /// </summary>

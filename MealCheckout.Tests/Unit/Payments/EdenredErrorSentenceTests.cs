@@ -30,9 +30,9 @@ public sealed class EdenredErrorSentenceTests
 
     [Theory]
     [InlineData("DECLINED", "Edenred a refusé ce paiement.", "Edenred declined this payment.")]
-    [InlineData("TEMPORARY_HOLD", "Edenred a mis ce paiement en attente pour le moment : réessayez dans quelques minutes, ou payez par carte bancaire.",
+    [InlineData("TEMPORARY_HOLD", "Edenred a mis ce paiement en attente pour le moment\u00a0: réessayez dans quelques minutes, ou payez par carte bancaire.",
         "Edenred has put this payment on hold for now: try again in a few minutes, or pay by bank card.")]
-    [InlineData("LOCKOUT", "Trop de codes erronés : votre carte Edenred est verrouillée pour le moment.", "Too many wrong codes: your Edenred card is locked for now.")]
+    [InlineData("LOCKOUT", "Trop de codes erronés\u00a0: votre carte Edenred est verrouillée pour le moment.", "Too many wrong codes: your Edenred card is locked for now.")]
     public void A_code_is_explained_by_what_the_edenred_document_says_it_means(string code, string french, string english)
     {
         var key = EdenredErrorReasons.KeyFor(code)!;
