@@ -25,7 +25,7 @@ public sealed partial class AdyenCheckoutClient(HttpClient http, IOptions<AdyenO
     public Task<PaymentMethodsResponse> GetPaymentMethodsAsync(CancellationToken cancellationToken) =>
         PostAsync("paymentMethods", new PaymentMethodsRequest(settings.MerchantAccount, "FR"), AdyenJsonContext.Default.PaymentMethodsRequest, AdyenJsonContext.Default.PaymentMethodsResponse, null, cancellationToken);
 
-    public Task<BalanceResponse> GetBalanceAsync(CardDetails card, string reference, CancellationToken cancellationToken) =>
+    public Task<BalanceResponse> GetBalanceAsync(PaymentCard card, string reference, CancellationToken cancellationToken) =>
         PostAsync("paymentMethods/balance", new BalanceRequest(settings.MerchantAccount, AdyenPaymentMethod.From(AdyenPaymentMethod.MealVoucher, card, withCvc: false), reference, null),
             AdyenJsonContext.Default.BalanceRequest, AdyenJsonContext.Default.BalanceResponse, null, cancellationToken);
 

@@ -10,6 +10,7 @@
   const input = document.getElementById('field');
   const marks = document.getElementById('marks');
   let touched = false;
+  let version = 0; // counts changes of the value, so the page can tell an edit from a blur
   let clockOffset = 0;
 
   // The key, and the provider's clock: the generation time is in the provider's time, whatever this computer's clock says.
@@ -61,7 +62,7 @@
     const problem = error();
     const number = field === 'number' ? digits() : '';
     return {
-      type: 'state', field, touched, empty: digits().length === 0, valid: problem === null, error: problem,
+      type: 'state', field, version, touched, empty: digits().length === 0, valid: problem === null, error: problem,
       brand: field === 'number' ? scheme(number) : null,
       last4: field === 'number' && problem === null ? number.slice(-4) : null,
     };
@@ -123,7 +124,7 @@
     return { encryptedExpiryMonth: await encrypt('expiryMonth', e.month), encryptedExpiryYear: await encrypt('expiryYear', e.year) };
   }
 
-  input.addEventListener('input', () => { format(); report(); });
+  input.addEventListener('input', () => { version++; format(); report(); });
   input.addEventListener('blur', () => { if (digits().length > 0) touched = true; report(); });
   input.addEventListener('focus', () => post({ type: 'focus', field }));
 
@@ -139,6 +140,7 @@
       input.focus();
     } else if (command.type === 'clear') {
       input.value = '';
+      version++;
       touched = false;
       report();
     } else if (command.type === 'disable') {

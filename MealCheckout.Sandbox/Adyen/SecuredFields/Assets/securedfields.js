@@ -11,7 +11,7 @@
   /**
    * containers: { number, expiry, cvc } elements to hold each frame.
    * options: { kind: 'card' | 'voucher', lang, titles: { number, expiry, cvc }, onChange(state) }
-   * state: { fields: { number: { valid, error, touched, empty }, … }, brand, last4, valid }
+   * state: { fields: { number: { version, valid, error, touched, empty }, … }, brand, last4, valid }
    */
   function mount(containers, options) {
     const frames = {};
@@ -33,7 +33,7 @@
     const summary = () => {
       const number = states.number || {};
       return {
-        fields: Object.fromEntries(fieldNames.map(n => [n, states[n] || { valid: false, error: 'required', touched: false, empty: true }])),
+        fields: Object.fromEntries(fieldNames.map(n => [n, states[n] || { version: 0, valid: false, error: 'required', touched: false, empty: true }])),
         brand: number.brand || null,
         last4: number.last4 || null,
         valid: fieldNames.every(n => states[n] && states[n].valid),
@@ -46,7 +46,7 @@
       if (!name || !event.data || event.data.field !== name) return;
       const message = event.data;
       if (message.type === 'state') {
-        states[name] = { valid: message.valid, error: message.error, touched: message.touched, empty: message.empty, brand: message.brand, last4: message.last4 };
+        states[name] = { version: message.version, valid: message.valid, error: message.error, touched: message.touched, empty: message.empty, brand: message.brand, last4: message.last4 };
         options.onChange(summary());
       } else if (message.type === 'encrypted' && pending.has(message.request)) {
         pending.get(message.request)(message.values);
