@@ -75,5 +75,5 @@
     };
   }
 
-  window.SandboxSecuredFields = { mount };
+  window.SecuredFields = { mount };
 })();
