@@ -54,7 +54,7 @@ internal static class SecuredFieldsEndpoints
         {
             "number" => (french ? "Numéro de carte" : "Card number", "1234 5678 9012 3456", "cc-number"),
             "expiry" => (french ? "Date d’expiration" : "Expiry date", french ? "MM/AA" : "MM/YY", "cc-exp"),
-            _ => (french ? "Cryptogramme (CVC)" : "Security code (CVC)", "123", "cc-csc"),
+            _ => (french ? "Cryptogramme" : "Security code", "123", "cc-csc"),
         };
         // A meal voucher card is not the diner's bank card: the browser must not fill one with the other.
         autocomplete = voucher ? "off" : autocomplete;
