@@ -68,7 +68,11 @@
         if (answers.some(a => a === null)) return { ...result, valid: false, encrypted: null };
         return { ...result, encrypted: Object.assign({}, ...answers) };
       },
-      focus(name) { send(name || 'number', { type: 'focus' }); },
+      focus(name) {
+        // Focus the frame first: an input focused inside a frame the page has not focused stays inactive.
+        frames[name || 'number'].focus();
+        send(name || 'number', { type: 'focus' });
+      },
       clear(name) { (name ? [name] : fieldNames).forEach(n => send(n, { type: 'clear' })); },
       disable(disabled) { fieldNames.forEach(n => send(n, { type: 'disable', disabled })); },
       unmount() { window.removeEventListener('message', onMessage); fieldNames.forEach(n => frames[n].remove()); },
