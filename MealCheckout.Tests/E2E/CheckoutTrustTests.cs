@@ -113,7 +113,9 @@ public sealed class CheckoutTrustTests(BrowserFixture browser) : IDisposable
         await checkout.PayAsync();
 
         await Assertions.Expect(checkout.Page.GetByTestId("payment-error")).ToContainTextAsync("carte bancaire a été refusée");
-        await Assertions.Expect(checkout.CardField("bank-card", "number")).ToBeFocusedAsync();
+        // Focus is in the number's frame, on its input (the frame's own document says which element has it).
+        await Assertions.Expect(checkout.Page.Locator("[data-testid=bank-card-number] iframe")).ToBeFocusedAsync();
+        Assert.Equal("field", await checkout.CardField("bank-card", "number").EvaluateAsync<string>("input => input.ownerDocument.activeElement.id"));
         await Assertions.Expect(checkout.CardField("bank-card", "number")).ToHaveValueAsync("");
         await Assertions.Expect(checkout.CardField("bank-card", "expiry")).ToHaveValueAsync("12/30");
         await Assertions.Expect(checkout.Page.GetByTestId("split-voucher")).ToHaveTextAsync($"18,50{Nbsp}€");

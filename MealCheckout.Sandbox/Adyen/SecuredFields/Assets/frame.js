@@ -12,6 +12,7 @@
   let touched = false;
   let version = 0; // counts changes of the value, so the page can tell an edit from a blur
   let clockOffset = 0;
+  let focusWhenEnabled = false;
 
   // The key, and the provider's clock: the generation time is in the provider's time, whatever this computer's clock says.
   const keyReady = fetch('../key', { credentials: 'omit' }).then(r => r.json()).then(async answer => {
@@ -137,6 +138,8 @@
       report();
       post({ type: 'encrypted', field, request: command.request, values: s.valid ? await encrypted() : null });
     } else if (command.type === 'focus') {
+      // A field still disabled (the page is finishing a payment) takes the focus once enabled.
+      focusWhenEnabled = input.disabled;
       input.focus();
     } else if (command.type === 'clear') {
       input.value = '';
@@ -145,6 +148,10 @@
       report();
     } else if (command.type === 'disable') {
       input.disabled = !!command.disabled;
+      if (!input.disabled && focusWhenEnabled) {
+        focusWhenEnabled = false;
+        input.focus();
+      }
     }
   });
 
