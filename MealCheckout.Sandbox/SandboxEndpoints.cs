@@ -1,4 +1,5 @@
 using MealCheckout.Sandbox.Adyen;
+using MealCheckout.Sandbox.Adyen.SecuredFields;
 using MealCheckout.Sandbox.Edenred;
 using MealCheckout.Sandbox.Faults;
 using Microsoft.AspNetCore.Builder;
@@ -28,17 +29,20 @@ public static class SandboxEndpoints
         services.AddSingleton<SandboxFaults>();
         services.AddSingleton<DirectPaymentEndpoints>();
         services.AddSingleton<AdyenCheckoutEndpoints>();
+        services.AddSingleton<SecuredFieldsKey>();
+        services.AddSingleton<EncryptedCardFields>();
         services.AddSingleton<AdyenWebhooks>();
         services.AddHostedService(sp => sp.GetRequiredService<AdyenWebhooks>());
         return services;
     }
 
-    /// <summary>Maps the Edenred SSO, the Edenred Direct Payment API, the Adyen-style API and the test control API.</summary>
+    /// <summary>Maps the Edenred SSO, the Edenred Direct Payment API, the Adyen-style API with its secured card fields, and the test control API.</summary>
     public static IEndpointRouteBuilder MapMealCheckoutSandbox(this IEndpointRouteBuilder endpoints)
     {
         EdenredSsoEndpoints.Map(endpoints);
         DirectPaymentEndpoints.Map(endpoints);
         AdyenCheckoutEndpoints.Map(endpoints);
+        SecuredFieldsEndpoints.Map(endpoints);
 
         var control = endpoints.MapGroup(ControlPrefix).DisableAntiforgery().ExcludeFromDescription();
         control.MapGet("/state", (EdenredLedger edenred, AdyenLedger adyen, SandboxFaults faults) => Results.Json(new

@@ -70,6 +70,9 @@ public sealed class AdyenSandboxOptions
     /// <summary>How long a notification the app does not accept is retried, beyond the first three attempts (an app restarting).</summary>
     public int WebhookRetrySeconds { get; set; }
 
+    /// <summary>How long a card field encrypted in the browser may be used after it was made (the provider's own rule is a day).</summary>
+    public int EncryptedCardLifetimeMinutes { get; set; } = 24 * 60;
+
     /// <summary>When set, every CONECS voucher card's balance instead of its documented one (long chaos and load runs).</summary>
     public long? VoucherBalanceCents { get; set; }
 }

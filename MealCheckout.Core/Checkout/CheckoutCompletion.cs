@@ -13,7 +13,7 @@ namespace MealCheckout.Core.Checkout;
 public sealed partial class CheckoutCompletion(IOrderStore orders, AdyenLegActions adyen, LegSettlement settlement, ILogger<CheckoutCompletion> logger)
 {
     /// <summary>Pays what the voucher did not on the bank card, then captures every leg; on a refusal releases everything.</summary>
-    public async Task<CheckoutOutcome> PayRestAndCaptureAsync(Order order, Money voucherAuthorised, CardDetails? bankCard, AdyenOrderReference? adyenOrder, CancellationToken cancellationToken)
+    public async Task<CheckoutOutcome> PayRestAndCaptureAsync(Order order, Money voucherAuthorised, PaymentCard? bankCard, AdyenOrderReference? adyenOrder, CancellationToken cancellationToken)
     {
         var cardPart = order.Total - voucherAuthorised;
         if (!cardPart.IsZero)
@@ -53,7 +53,7 @@ public sealed partial class CheckoutCompletion(IOrderStore orders, AdyenLegActio
     /// The diner answered a partial authorisation with <paramref name="confirmed"/>: if it is the split they
     /// were asked about, the card pays the difference; anything else asks the same question again.
     /// </summary>
-    public async Task<CheckoutOutcome> ContinueAfterPartialAsync(Order order, ConfirmedSplit? confirmed, CardDetails? bankCard, CancellationToken cancellationToken)
+    public async Task<CheckoutOutcome> ContinueAfterPartialAsync(Order order, ConfirmedSplit? confirmed, PaymentCard? bankCard, CancellationToken cancellationToken)
     {
         var proposal = PartialAuthorisation.Proposal(order);
         if (confirmed is null || !confirmed.ChargesTheSameAs(proposal) || (proposal.UsesCard && bankCard is null))

@@ -29,7 +29,7 @@ public sealed record CheckoutPreview(ConfirmedSplit? Split, Money? Available, bo
 /// <see cref="CheckoutId"/> is made by the page once per attempt, so a second press or a reload finds
 /// the same order instead of paying twice. <see cref="Payer"/> is who the limits count the attempt against.
 /// </summary>
-public sealed record CheckoutPayRequest(Guid CheckoutId, CheckoutBasket Basket, VoucherChoice? Voucher, ConfirmedSplit Confirmed, CardDetails? BankCard, PayerIdentity Payer);
+public sealed record CheckoutPayRequest(Guid CheckoutId, CheckoutBasket Basket, VoucherChoice? Voucher, ConfirmedSplit Confirmed, PaymentCard? BankCard, PayerIdentity Payer);
 
 /// <summary>
 /// The one service the diner's checkout page calls, whatever the voucher: preview a split, pay exactly

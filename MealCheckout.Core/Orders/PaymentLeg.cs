@@ -101,6 +101,19 @@ public sealed class PaymentLeg
 
     public void RecordProviderReference(string reference) => ProviderReference = reference;
 
+    /// <summary>The card as the provider read it (scheme and last four digits): it replaces what the page reported.</summary>
+    public void RecordCard(string? brand, string? last4)
+    {
+        if (brand is { Length: > 0 and <= 40 })
+        {
+            CardBrand = brand;
+        }
+        if (last4 is { Length: 4 } && last4.All(char.IsAsciiDigit))
+        {
+            CardLast4 = last4;
+        }
+    }
+
     public void RecordProviderOrder(string reference, string orderData)
     {
         ProviderOrderReference = reference;

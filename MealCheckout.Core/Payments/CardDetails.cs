@@ -14,7 +14,7 @@ public enum CardProblem
 /// A card as typed by the diner. Held in memory for one payment only: never stored, never
 /// logged (<see cref="ToString"/> shows the last four digits), checked before any provider call.
 /// </summary>
-public sealed class CardDetails
+public sealed class CardDetails : PaymentCard
 {
     private CardDetails(string number, int expiryMonth, int expiryYear, string cvc)
     {
@@ -29,7 +29,7 @@ public sealed class CardDetails
     public int ExpiryYear { get; }
     public string Cvc { get; }
 
-    public string Last4 => Number[^4..];
+    public override string Last4 => Number[^4..];
 
     /// <summary>Parses what the diner typed (spaces allowed), refusing malformed or expired cards with the reason.</summary>
     public static (CardDetails? Card, CardProblem Problem) Parse(string? number, string? expiry, string? cvc, DateOnly today)

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using MealCheckout.Core.Calendar;
 using MealCheckout.Core.Payments;
+using MealCheckout.Sandbox.Adyen.SecuredFields;
 using MealCheckout.Sandbox.Faults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -17,7 +18,7 @@ namespace MealCheckout.Sandbox.Adyen;
 /// Déjeuner) and bank cards: payment methods, balance, partial-payment orders, payments with
 /// manual capture, captures, cancels, refunds, Idempotency-Key, and webhooks.
 /// </summary>
-internal sealed partial class AdyenCheckoutEndpoints(IOptions<SandboxOptions> options, AdyenLedger ledger, AdyenWebhooks webhooks, SandboxFaults faults)
+internal sealed partial class AdyenCheckoutEndpoints(IOptions<SandboxOptions> options, AdyenLedger ledger, AdyenWebhooks webhooks, SandboxFaults faults, EncryptedCardFields encryptedFields)
 {
     public const string Prefix = "/sandbox/adyen/checkout/v71";
 
@@ -57,6 +58,12 @@ internal sealed partial class AdyenCheckoutEndpoints(IOptions<SandboxOptions> op
         if (isWrite && Str(body, "merchantAccount") != Settings.MerchantAccount)
         {
             return Answer(AdyenAnswer.Error(403, "901", "Invalid Merchant Account", "security"));
+        }
+        // Card fields encrypted in the shopper's browser are read here, and only here; a value that cannot be read is the answer.
+        (body, var unreadable) = encryptedFields.Decrypt(body);
+        if (unreadable is not null)
+        {
+            operation = (_, _) => unreadable;
         }
         var appBase = new Uri($"{http.Request.Scheme}://{http.Request.Host}/");
         // The card's last four digits: from the body, or for a capture, cancel or refund, from the payment it acts on.
@@ -128,7 +135,11 @@ internal sealed partial class AdyenCheckoutEndpoints(IOptions<SandboxOptions> op
         var balance = Math.Max(0, ledger.Balance(card));
         var asked = Amount(body);
         var resultCode = asked is { } value && balance < value ? "NotEnoughBalance" : "Success";
-        return AdyenAnswer.Ok(new { pspReference = AdyenLedger.NewPspReference(), resultCode, balance = new { currency = "EUR", value = balance } });
+        return AdyenAnswer.Ok(new
+        {
+            pspReference = AdyenLedger.NewPspReference(), resultCode, balance = new { currency = "EUR", value = balance },
+            additionalData = new Dictionary<string, string> { ["cardSummary"] = card.Last4, ["alias"] = CardAlias.Of(card.Number), ["paymentMethod"] = card.Brand },
+        });
     }
 
     private AdyenAnswer CreateOrder(JsonElement body)
@@ -323,7 +334,7 @@ internal sealed partial class AdyenCheckoutEndpoints(IOptions<SandboxOptions> op
             ["resultCode"] = payment.ResultCode,
             ["amount"] = Eur(refusal is null ? payment.AuthorisedAmount : payment.RequestedAmount),
             ["merchantReference"] = payment.MerchantReference,
-            ["additionalData"] = new Dictionary<string, string> { ["cardSummary"] = payment.CardNumber[^4..], ["paymentMethod"] = payment.PaymentMethod },
+            ["additionalData"] = new Dictionary<string, string> { ["cardSummary"] = payment.CardNumber[^4..], ["alias"] = CardAlias.Of(payment.CardNumber), ["paymentMethod"] = payment.PaymentMethod },
         };
         if (refusal is { } r)
         {

@@ -8,6 +8,7 @@ using MealCheckout.Core.Payments.Edenred;
 using MealCheckout.Sandbox.Adyen;
 using MealCheckout.Tests.Infrastructure;
 using MealCheckout.Tests.Integration.Checkout;
+using MealCheckout.Tests.Sandbox;
 using MealCheckout.Web.Checkout;
 using MealCheckout.Web.Components.Pages.Checkout;
 using MealCheckout.Web.Edenred;
@@ -61,7 +62,7 @@ public sealed class PaymentPanelTests : IDisposable
         CheckBalance(panel, "bimpli", TestCards.Bimpli50);
         panel.WaitForAssertion(() => Assert.Equal("Payer 18,50\u00a0€ Bimpli + 5,50\u00a0€ carte", Text(panel, "pay")), Patience);
 
-        Act(panel, "[data-testid=voucher-card-number]", e => e.Input(TestCards.Bimpli8));
+        fields!.Type(panel, "voucher-card", TestCards.Bimpli8);
 
         Assert.Empty(panel.FindAll("[data-testid=split-summary]"));
         Assert.Empty(panel.FindAll("[data-testid=pay]"));
@@ -89,8 +90,7 @@ public sealed class PaymentPanelTests : IDisposable
         panel.WaitForAssertion(() => Assert.Contains("carte bancaire a été refusée", Text(panel, "payment-error")), Patience);
         Assert.Equal("18,50\u00a0€", Text(panel, "split-voucher"));
         Assert.Equal("Payer 18,50\u00a0€ Pluxee + 5,50\u00a0€ carte", Text(panel, "pay"));
-        Assert.Equal("", panel.Find("[data-testid=bank-card-number]").GetAttribute("value") ?? "");
-        Assert.Equal("12/30", panel.Find("[data-testid=bank-card-expiry]").GetAttribute("value"));
+        Assert.Equal([CardForm.Number], fields!.Cleared("bank-card")); // the expiry and CVC stay typed
         Assert.NotEmpty(panel.FindAll("[data-testid=order-number]"));
         Assert.All(Adyen.Payments, p => Assert.Equal(0, p.HeldAmount));
     }
@@ -118,10 +118,16 @@ public sealed class PaymentPanelTests : IDisposable
         Assert.All(Adyen.Payments, p => Assert.Equal((0L, 0L), (p.HeldAmount, p.CapturedAmount)));
     }
 
+    private SecuredFieldsDouble? fields;
+
     private BunitContext NewContext()
     {
         var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose; // the tab's session storage starts empty
+        using (var client = app.CreateLoopbackClient())
+        {
+            fields = new SecuredFieldsDouble(ctx, SecuredFieldsEncryption.FetchAsync(client).GetAwaiter().GetResult(), app.Services.GetRequiredService<TimeProvider>());
+        }
         var services = ctx.Services;
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddMudServices();
@@ -217,7 +223,7 @@ public sealed class PaymentPanelTests : IDisposable
         }
     }
 
-    private static void CheckBalance(IRenderedComponent<PaymentPanel> panel, string brand, string number, bool choose = true)
+    private void CheckBalance(IRenderedComponent<PaymentPanel> panel, string brand, string number, bool choose = true)
     {
         if (choose)
         {
@@ -227,12 +233,8 @@ public sealed class PaymentPanelTests : IDisposable
         Act(panel, "form.payment-step", e => e.Submit());
     }
 
-    private static void FillCard(IRenderedComponent<PaymentPanel> panel, string which, string number)
-    {
-        Act(panel, $"[data-testid={which}-number]", e => e.Input(number));
-        Act(panel, $"[data-testid={which}-expiry]", e => e.Input("12/30"));
-        Act(panel, $"[data-testid={which}-cvc]", e => e.Input("737"));
-    }
+    private void FillCard(IRenderedComponent<PaymentPanel> panel, string which, string number) =>
+        panel.WaitForAssertion(() => fields!.Type(panel, which, number), Patience);
 
     /// <summary>Acts on an element as found now: the panel re-renders on its own when a call returns, which replaces its elements.</summary>
     private static void Act(IRenderedComponent<PaymentPanel> panel, string selector, Action<IElement> act) =>

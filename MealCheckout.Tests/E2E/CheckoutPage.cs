@@ -20,11 +20,26 @@ public sealed class CheckoutPage(IPage page)
 
     public Task ChooseBrandAsync(string brand) => page.GetByTestId($"brand-{brand}").ClickAsync();
 
+    /// <summary>Types a card into the provider's secured fields (one frame per field), key by key as a diner would.</summary>
     public async Task FillCardAsync(string which, string number, string expiry = "12/30", string cvc = "737")
     {
-        await page.GetByTestId($"{which}-number").FillAsync(number);
-        await page.GetByTestId($"{which}-expiry").FillAsync(expiry);
-        await page.GetByTestId($"{which}-cvc").FillAsync(cvc);
+        await TypeAsync(CardField(which, "number"), number);
+        await TypeAsync(CardField(which, "expiry"), expiry);
+        await TypeAsync(CardField(which, "cvc"), cvc);
+    }
+
+    /// <summary>The input inside the provider's frame for one field ("number", "expiry", "cvc") of a card ("voucher-card", "bank-card").</summary>
+    public ILocator CardField(string which, string field) =>
+        page.FrameLocator($"[data-testid={which}-{field}] iframe").Locator("input");
+
+    /// <summary>The message under one field of a card.</summary>
+    public ILocator CardFieldError(string which, string field) => page.GetByTestId($"{which}-{field}-error");
+
+    /// <summary>Empties the field, then types: the frame formats as it goes (groups of four, MM/YY).</summary>
+    public static async Task TypeAsync(ILocator field, string text)
+    {
+        await field.ClearAsync();
+        await field.PressSequentiallyAsync(text);
     }
 
     public Task CheckBalanceAsync() => page.GetByTestId("check-balance").ClickAsync();

@@ -38,7 +38,7 @@ public sealed class CheckoutTrustTests(BrowserFixture browser) : IDisposable
         await checkout.CheckBalanceAsync();
         await Assertions.Expect(checkout.PayButton).ToHaveTextAsync($"Payer 18,50{Nbsp}€ Bimpli + 5,50{Nbsp}€ carte");
 
-        await checkout.Page.GetByTestId("voucher-card-number").FillAsync(TestCards.Bimpli8);
+        await CheckoutPage.TypeAsync(checkout.CardField("voucher-card", "number"), TestCards.Bimpli8);
 
         await Assertions.Expect(checkout.PayButton).ToHaveCountAsync(0);
         await Assertions.Expect(checkout.Page.GetByTestId("split-summary")).ToHaveCountAsync(0);
@@ -113,12 +113,14 @@ public sealed class CheckoutTrustTests(BrowserFixture browser) : IDisposable
         await checkout.PayAsync();
 
         await Assertions.Expect(checkout.Page.GetByTestId("payment-error")).ToContainTextAsync("carte bancaire a été refusée");
-        await Assertions.Expect(checkout.Page.GetByTestId("bank-card-number")).ToBeFocusedAsync();
-        await Assertions.Expect(checkout.Page.GetByTestId("bank-card-number")).ToHaveValueAsync("");
-        await Assertions.Expect(checkout.Page.GetByTestId("bank-card-expiry")).ToHaveValueAsync("12/30");
+        // Focus is in the number's frame, on its input (the frame's own document says which element has it).
+        await Assertions.Expect(checkout.Page.Locator("[data-testid=bank-card-number] iframe")).ToBeFocusedAsync();
+        Assert.Equal("field", await checkout.CardField("bank-card", "number").EvaluateAsync<string>("input => input.ownerDocument.activeElement.id"));
+        await Assertions.Expect(checkout.CardField("bank-card", "number")).ToHaveValueAsync("");
+        await Assertions.Expect(checkout.CardField("bank-card", "expiry")).ToHaveValueAsync("12/30");
         await Assertions.Expect(checkout.Page.GetByTestId("split-voucher")).ToHaveTextAsync($"18,50{Nbsp}€");
         await BrowserFixture.ScreenshotAsync(checkout.Page, "trust-4-refused-card-keeps-split");
-        await checkout.Page.GetByTestId("bank-card-number").FillAsync(TestCards.Visa);
+        await CheckoutPage.TypeAsync(checkout.CardField("bank-card", "number"), TestCards.Visa);
         await checkout.PayAsync();
 
         await checkout.Page.WaitForURLAsync("**/receipt/**");

@@ -62,7 +62,7 @@ public sealed class PaymentTests(BrowserFixture browser) : IDisposable
 
         await receipt.ReloadAsync();
         await receipt.WaitForSelectorAsync("body[data-interactive='true']");
-        await Assertions.Expect(receipt.GetByTestId("receipt-leg")).ToHaveTextAsync(["Carte bancaire ••••\u00a01111 16,30\u00a0€"]);
+        await Assertions.Expect(receipt.GetByTestId("receipt-leg")).ToHaveTextAsync(["Carte Visa ••••\u00a01111 16,30\u00a0€"]);
         await receipt.SetViewportSizeAsync(1280, 900);
         await BrowserFixture.ScreenshotAsync(receipt, "receipt-desktop-fr");
         await receipt.EmulateMediaAsync(new() { Media = Media.Print });
@@ -113,7 +113,7 @@ public sealed class PaymentTests(BrowserFixture browser) : IDisposable
         await checkout.ChooseBrandAsync("updejeuner");
         await checkout.FillCardAsync("voucher-card", "5044210000000011"); // last digit wrong: Luhn fails
         await checkout.CheckBalanceAsync();
-        await Assertions.Expect(checkout.Page.GetByTestId("voucher-card-error")).ToHaveTextAsync("This card number is not valid: check the digits.");
+        await Assertions.Expect(checkout.Page.GetByTestId("voucher-card-number-error")).ToHaveTextAsync("This card number is not valid: check the digits.");
         Assert.Empty(app.Services.GetRequiredService<AdyenLedger>().Payments);
 
         await checkout.FillCardAsync("voucher-card", "5044210000000010");

@@ -1,28 +1,61 @@
-using MealCheckout.Core.Calendar;
 using MealCheckout.Core.Payments;
 
 namespace MealCheckout.Web.Checkout;
 
-/// <summary>What the diner types for one card; turned into <see cref="CardDetails"/> only when valid.</summary>
+/// <summary>
+/// One card as the provider's secured fields report it: each field's state, the scheme and the last
+/// four digits. The number and CVC never reach it; the encrypted values are handed over once, on submit.
+/// </summary>
 public sealed class CardForm
 {
-    public string Number { get; set; } = "";
-    public string Expiry { get; set; } = "";
-    public string Cvc { get; set; } = "";
+    public const string Number = "number";
+    public const string Expiry = "expiry";
+    public const string Cvc = "cvc";
 
-    public CardProblem Problem { get; private set; }
+    private bool submitted;
 
-    /// <summary>Checks the card before any provider call; the problem is kept for the message under the field.</summary>
-    public CardDetails? TryParse(TimeProvider time)
+    public SecuredFieldsState State { get; private set; } = SecuredFieldsState.Empty;
+
+    public string? Brand => State.Brand;
+
+    public string? Last4 => State.Last4;
+
+    /// <summary>The field's problem to show under it: once the diner left the field, or for every field once they submitted.</summary>
+    public CardProblem ProblemOf(string field)
     {
-        var (card, problem) = CardDetails.Parse(Number, Expiry, Cvc, ParisCalendar.DayOf(time.GetUtcNow()));
-        Problem = problem;
-        return card;
+        var state = State.Fields.GetValueOrDefault(field);
+        return state is { Valid: true } || !(submitted || state is { Touched: true }) ? CardProblem.None : Problem(field, state?.Error);
+    }
+
+    /// <summary>Keeps the fields' latest state; true when a value changed (leaving a field is no edit).</summary>
+    public bool Report(SecuredFieldsState state)
+    {
+        var edited = state.Fields.Any(f => (State.Fields.GetValueOrDefault(f.Key)?.Version ?? 0) != f.Value.Version);
+        State = state;
+        return edited;
+    }
+
+    /// <summary>Records what the fields answered on submit; the card to send, or null with every field's problem shown.</summary>
+    public EncryptedCard? Submitted(SecuredFieldsCollected collected)
+    {
+        submitted = true;
+        State = new SecuredFieldsState(collected.Fields, collected.Brand, collected.Last4, collected.Valid);
+        return collected is { Valid: true, Encrypted: { } e }
+            ? EncryptedCard.From(e.EncryptedCardNumber, e.EncryptedExpiryMonth, e.EncryptedExpiryYear, e.EncryptedSecurityCode, collected.Brand, collected.Last4)
+            : null;
     }
 
     public void Clear()
     {
-        Number = Expiry = Cvc = "";
-        Problem = CardProblem.None;
+        submitted = false;
+        State = SecuredFieldsState.Empty;
     }
+
+    private static CardProblem Problem(string field, string? error) => (field, error) switch
+    {
+        (Number, _) => CardProblem.NumberMalformed,
+        (Expiry, "expired") => CardProblem.Expired,
+        (Expiry, _) => CardProblem.ExpiryMalformed,
+        _ => CardProblem.CvcMalformed,
+    };
 }

@@ -1,4 +1,6 @@
+using MealCheckout.Core.Payments.Adyen;
 using MealCheckout.Core.Payments.Edenred;
+using MealCheckout.Web.Checkout;
 
 namespace MealCheckout.Web.Security;
 
@@ -6,6 +8,7 @@ namespace MealCheckout.Web.Security;
 public static class SecurityHeaders
 {
     /// <summary>
+    /// The payment provider's secured card fields are the only frames and the only scripts from elsewhere.
     /// Blazor Server needs inline styles (MudBlazor's theme variables and
     /// positioned popovers, Radzen's on staff pages) and a WebSocket back to the same origin, which
     /// 'self' covers. Forms post to this site only, plus the Edenred SSO when it lives elsewhere:
@@ -19,15 +22,28 @@ public static class SecurityHeaders
         {
             formTargets += " " + sso.GetLeftPart(UriPartial.Authority);
         }
-        return "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; " +
+        // The card fields are the payment provider's frames and script, from its origin only ('self' for the built-in sandbox).
+        var provider = SecuredFieldsSource.ProviderOrigin(AdyenBaseAddress(configuration)) ?? "'self'";
+        var scripts = provider == "'self'" ? "'self'" : $"'self' {provider}";
+        return $"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src {scripts}; frame-src {provider}; " +
             $"connect-src 'self'; frame-ancestors 'none'; form-action {formTargets}; base-uri 'self'; object-src 'none'";
     }
+
+    private static string? AdyenBaseAddress(IConfiguration configuration) =>
+        configuration[$"{AdyenOptions.SectionName}:{nameof(AdyenOptions.BaseAddress)}"];
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, IConfiguration configuration)
     {
         var contentSecurityPolicy = ContentSecurityPolicy(configuration);
+        // The built-in sandbox's card fields are the provider's pages, framed by the checkout: they set their own headers.
+        var providerFields = SecuredFieldsSource.PathOnThisApp(AdyenBaseAddress(configuration));
         return app.Use(async (context, next) =>
         {
+            if (providerFields is not null && context.Request.Path.StartsWithSegments(providerFields.TrimEnd('/'), StringComparison.Ordinal))
+            {
+                await next();
+                return;
+            }
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;

@@ -26,13 +26,14 @@ public sealed class AdyenLegActions(IOrderStore orders, LegCalls calls, AdyenChe
     /// outcome is unknown; otherwise the order as saved and, when the card was not accepted, why
     /// (the issuer's refusal, or the provider's error code when it answered with an error and did nothing).
     /// </summary>
-    public async Task<(Order Order, bool Authorised, string? Refusal)?> PayCardAsync(Order order, Money cardPart, CardDetails bankCard, AdyenOrderReference? adyenOrder, CancellationToken cancellationToken)
+    public async Task<(Order Order, bool Authorised, string? Refusal)?> PayCardAsync(Order order, Money cardPart, PaymentCard bankCard, AdyenOrderReference? adyenOrder, CancellationToken cancellationToken)
     {
         Guid cardLegId = default;
         var cardKey = "";
         order = await orders.UpdateAsync(order.Id, o =>
         {
-            var leg = o.AddCardLeg("card", bankCard.Last4, cardPart, calls.Now);
+            // What the card fields reported, until the provider says which card it really was.
+            var leg = o.AddCardLeg(bankCard.Brand ?? "card", bankCard.Last4, cardPart, calls.Now);
             leg.MoveTo(LegState.Authorizing, calls.Now);
             cardKey = leg.BeginCall(PaymentOperation, calls.Now).IdempotencyKey;
             cardLegId = leg.Id;
@@ -56,6 +57,7 @@ public sealed class AdyenLegActions(IOrderStore orders, LegCalls calls, AdyenChe
         order = await calls.CompleteAsync(order.Id, cardLegId, PaymentOperation, paid.ResultCode, leg =>
         {
             leg.RecordProviderReference(paid.PspReference);
+            leg.RecordCard(paid.AdditionalData?.GetValueOrDefault("paymentMethod"), paid.AdditionalData?.GetValueOrDefault("cardSummary"));
             if (paid.ResultCode == "Authorised")
             {
                 leg.Authorised(cardPart, calls.Now, paid.ResultCode);

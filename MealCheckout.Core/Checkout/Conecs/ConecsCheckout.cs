@@ -30,7 +30,9 @@ public sealed class ConecsCheckout(
                 ? await completion.ContinueAfterPartialAsync(existing, request.Confirmed, request.BankCard, cancellationToken)
                 : CheckoutOrders.OutcomeOf(existing);
         }
-        if (!limiter.TryStartPayment(request.Payer, request.Voucher is { Card: var voucher } ? fingerprint.AccountOf(voucher) : null, request.BankCard))
+        // The voucher card as the diner's confirmed split named it (from the provider's balance check), or by its number when the caller sent it clear.
+        var voucherAccount = request.Voucher is { Card: var voucher } ? request.Confirmed?.VoucherAccount ?? fingerprint.BeforeProviderCall(voucher) : null;
+        if (!limiter.TryStartPayment(request.Payer, voucherAccount, request.BankCard))
         {
             return new CheckoutOutcome(request.CheckoutId, null, CheckoutFailure.TooManyAttempts);
         }
@@ -48,12 +50,12 @@ public sealed class ConecsCheckout(
                 : await completion.PayRestAndCaptureAsync(await checkoutOrders.CreateCardOnlyAsync(draft, cancellationToken), Money.Zero, request.BankCard, null, cancellationToken);
         }
 
-        var (balance, refusal) = await BalanceAsync(voucherCard, request.CheckoutId, request.Payer, cancellationToken);
+        var (balance, account, refusal) = await BalanceAsync(voucherCard, request.CheckoutId, request.Payer, cancellationToken);
         if (balance is null)
         {
             return refusal!;
         }
-        var (order, notCreated) = await checkoutOrders.CreateWithinDailyCapAsync(draft, issuer, fingerprint.AccountOf(voucherCard), balance.Value, request.BankCard is not null,
+        var (order, notCreated) = await checkoutOrders.CreateWithinDailyCapAsync(draft, issuer, account!, balance.Value, request.BankCard is not null,
             request.Confirmed, (leg, plan) =>
             {
                 if (plan.UsesCard)
@@ -70,24 +72,26 @@ public sealed class ConecsCheckout(
     /// Null plan with a refusal when the card cannot pay at all (expired, blocked, provider down).
     /// </summary>
     public async Task<(Money? Balance, ConfirmedSplit? Split, CheckoutOutcome? Refusal)> PreviewAsync(
-        VoucherIssuer issuer, CardDetails voucherCard, Money total, Money eligibleSubtotal, PayerIdentity payer, CancellationToken cancellationToken)
+        VoucherIssuer issuer, PaymentCard voucherCard, Money total, Money eligibleSubtotal, PayerIdentity payer, CancellationToken cancellationToken)
     {
-        if (!limiter.TryStartBalanceCheck(payer, fingerprint.AccountOf(voucherCard)))
+        if (!limiter.TryStartBalanceCheck(payer, fingerprint.BeforeProviderCall(voucherCard)))
         {
             return (null, null, new CheckoutOutcome(Guid.Empty, null, CheckoutFailure.TooManyAttempts));
         }
-        var (balance, refusal) = await BalanceAsync(voucherCard, Guid.NewGuid(), payer, cancellationToken);
+        var (balance, account, refusal) = await BalanceAsync(voucherCard, Guid.NewGuid(), payer, cancellationToken);
         if (balance is null)
         {
             return (null, null, refusal);
         }
-        var account = fingerprint.AccountOf(voucherCard);
-        var plan = await checkoutOrders.PreviewAsync(issuer, account, total, eligibleSubtotal, balance.Value, cancellationToken);
-        return (balance, ConfirmedSplit.From(issuer, account, plan), null);
+        var plan = await checkoutOrders.PreviewAsync(issuer, account!, total, eligibleSubtotal, balance.Value, cancellationToken);
+        return (balance, ConfirmedSplit.From(issuer, account!, plan), null);
     }
 
-    /// <summary>The card's balance; a card the issuer will not read (unknown, expired, blocked) counts against the payer.</summary>
-    private async Task<(Money? Balance, CheckoutOutcome? Refusal)> BalanceAsync(CardDetails voucherCard, Guid checkoutId, PayerIdentity payer, CancellationToken cancellationToken)
+    /// <summary>
+    /// The card's balance and its account as the daily cap names it; a card the issuer will not read
+    /// (unknown, expired, blocked, or encrypted fields the provider cannot open) counts against the payer.
+    /// </summary>
+    private async Task<(Money? Balance, string? Account, CheckoutOutcome? Refusal)> BalanceAsync(PaymentCard voucherCard, Guid checkoutId, PayerIdentity payer, CancellationToken cancellationToken)
     {
         try
         {
@@ -95,9 +99,9 @@ public sealed class ConecsCheckout(
             if (balance.ResultCode == "Failed")
             {
                 limiter.RecordRefusedCard(payer);
-                return (null, new CheckoutOutcome(checkoutId, null, CheckoutFailure.VoucherRefused, balance.RefusalReason));
+                return (null, null, new CheckoutOutcome(checkoutId, null, CheckoutFailure.VoucherRefused, balance.RefusalReason));
             }
-            return (Money.FromCents(balance.Balance?.Value ?? 0), null);
+            return (Money.FromCents(balance.Balance?.Value ?? 0), fingerprint.AccountOf(voucherCard, balance), null);
         }
         catch (Exception ex) when (ex is ProviderOutcomeUnknownException or ProviderErrorException)
         {
@@ -105,11 +109,11 @@ public sealed class ConecsCheckout(
             {
                 limiter.RecordRefusedCard(payer); // e.g. 422 "Invalid card number": the number does not exist
             }
-            return (null, new CheckoutOutcome(checkoutId, null, CheckoutFailure.ProviderUnavailable, (ex as ProviderErrorException)?.ErrorCode));
+            return (null, null, new CheckoutOutcome(checkoutId, null, CheckoutFailure.ProviderUnavailable, (ex as ProviderErrorException)?.ErrorCode));
         }
     }
 
-    private async Task<CheckoutOutcome> ContinueAsync(Order order, CardDetails voucherCard, CardDetails? bankCard, CancellationToken cancellationToken)
+    private async Task<CheckoutOutcome> ContinueAsync(Order order, PaymentCard voucherCard, PaymentCard? bankCard, CancellationToken cancellationToken)
     {
         var voucher = order.Legs.SingleOrDefault(l => l.Kind == LegKind.Voucher);
         if (voucher is null)

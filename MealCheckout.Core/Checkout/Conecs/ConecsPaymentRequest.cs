@@ -16,9 +16,9 @@ public sealed record ConecsPaymentRequest(
     Fulfilment Fulfilment,
     IReadOnlyList<NewOrderLine> Lines,
     VoucherCard? Voucher,
-    CardDetails? BankCard,
+    PaymentCard? BankCard,
     PayerIdentity Payer,
     ConfirmedSplit? Confirmed = null);
 
 /// <summary>The CONECS card the diner typed and the brand they picked for it.</summary>
-public sealed record VoucherCard(VoucherIssuer Issuer, CardDetails Card) : VoucherChoice;
+public sealed record VoucherCard(VoucherIssuer Issuer, PaymentCard Card) : VoucherChoice;

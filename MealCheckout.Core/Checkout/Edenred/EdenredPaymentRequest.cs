@@ -9,7 +9,7 @@ namespace MealCheckout.Core.Checkout;
 /// limits count the attempt against. <see cref="Confirmed"/> is the split the
 /// diner saw: nothing else is charged (null only where no diner is on screen).
 /// </summary>
-public sealed record EdenredPaymentRequest(OrderDraft Order, EdenredLoginReference Login, CardDetails? BankCard, PayerIdentity Payer, ConfirmedSplit? Confirmed = null);
+public sealed record EdenredPaymentRequest(OrderDraft Order, EdenredLoginReference Login, PaymentCard? BankCard, PayerIdentity Payer, ConfirmedSplit? Confirmed = null);
 
 /// <summary>Paying with the diner's Edenred account, signed in for this checkout.</summary>
 public sealed record EdenredVoucher(EdenredLoginReference Login) : VoucherChoice;

@@ -24,13 +24,18 @@ public sealed class PaymentAttemptLimiter(TimeProvider time, IOptions<PaymentLim
     /// <summary>
     /// True, and counted, when the payer may start one more payment. <paramref name="voucherAccount"/>
     /// names the voucher card as the daily cap does (a CONECS card's fingerprint, an Edenred user name).
+    /// A bank card counts per card only when the app holds its number: one typed into the provider's
+    /// secured fields is known by the provider alone, whose own velocity rules count it.
     /// </summary>
-    public bool TryStartPayment(PayerIdentity payer, string? voucherAccount, CardDetails? bankCard) =>
+    public bool TryStartPayment(PayerIdentity payer, string? voucherAccount, PaymentCard? bankCard) =>
         TryStart(payer, "pay", Limits.PaymentPerCircuitPerMinute, Limits.PaymentPerMinute, Limits.PaymentPerCardPerMinute,
-            [voucherAccount, bankCard is null ? null : fingerprint.AccountOf(bankCard)]);
+            [voucherAccount, bankCard is null ? null : fingerprint.BeforeProviderCall(bankCard)]);
 
-    /// <summary>True, and counted, when the payer may ask for one more balance or estimate for this voucher account.</summary>
-    public bool TryStartBalanceCheck(PayerIdentity payer, string voucherAccount) =>
+    /// <summary>
+    /// True, and counted, when the payer may ask for one more balance or estimate for this voucher account;
+    /// null when the account is not known before the call (a card in the provider's secured fields).
+    /// </summary>
+    public bool TryStartBalanceCheck(PayerIdentity payer, string? voucherAccount) =>
         TryStart(payer, "balance", Limits.BalanceCheckPerCircuitPerMinute, Limits.BalanceCheckPerMinute, Limits.BalanceCheckPerCardPerMinute, [voucherAccount]);
 
     /// <summary>The issuer would not read a card this client typed: one step closer to pausing the client.</summary>

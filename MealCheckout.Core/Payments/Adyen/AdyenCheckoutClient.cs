@@ -24,7 +24,7 @@ public sealed class AdyenCheckoutClient
     public Task<PaymentMethodsResponse> GetPaymentMethodsAsync(CancellationToken cancellationToken) =>
         api().PaymentMethodsAsync(new PaymentMethodsRequest(settings.MerchantAccount, "FR"), cancellationToken);
 
-    public Task<BalanceResponse> GetBalanceAsync(CardDetails card, string reference, CancellationToken cancellationToken) =>
+    public Task<BalanceResponse> GetBalanceAsync(PaymentCard card, string reference, CancellationToken cancellationToken) =>
         api().BalanceAsync(new BalanceRequest(settings.MerchantAccount, AdyenPaymentMethod.From(AdyenPaymentMethod.MealVoucher, card, withCvc: false), reference, null), cancellationToken);
 
     public Task<CreateOrderResponse> CreateOrderAsync(string reference, Money amount, string idempotencyKey, CancellationToken cancellationToken) =>

@@ -7,17 +7,36 @@ public sealed record AdyenAmount(string Currency, long Value)
     public static AdyenAmount Eur(Money amount) => new("EUR", amount.Cents);
 }
 
-public sealed record AdyenPaymentMethod(string Type, string Number, string ExpiryMonth, string ExpiryYear, string? Cvc)
+/// <summary>
+/// The card of a balance check or payment: clear fields, or the <c>encrypted…</c> fields the provider's
+/// secured fields made in the browser, in their place (the provider reads them; this app cannot).
+/// </summary>
+public sealed record AdyenPaymentMethod(string Type, string? Number, string? ExpiryMonth, string? ExpiryYear, string? Cvc)
 {
     public const string MealVoucher = "mealVoucher_FR";
     public const string Scheme = "scheme";
 
-    public static AdyenPaymentMethod From(string type, CardDetails card, bool withCvc = true) =>
-        new(type, card.Number, card.ExpiryMonth.ToString("00", System.Globalization.CultureInfo.InvariantCulture),
-            card.ExpiryYear.ToString(System.Globalization.CultureInfo.InvariantCulture), withCvc ? card.Cvc : null);
+    public string? EncryptedCardNumber { get; init; }
+    public string? EncryptedExpiryMonth { get; init; }
+    public string? EncryptedExpiryYear { get; init; }
+    public string? EncryptedSecurityCode { get; init; }
+
+    public static AdyenPaymentMethod From(string type, PaymentCard card, bool withCvc = true) => card switch
+    {
+        CardDetails clear => new(type, clear.Number, clear.ExpiryMonth.ToString("00", System.Globalization.CultureInfo.InvariantCulture),
+            clear.ExpiryYear.ToString(System.Globalization.CultureInfo.InvariantCulture), withCvc ? clear.Cvc : null),
+        EncryptedCard encrypted => new(type, null, null, null, null)
+        {
+            EncryptedCardNumber = encrypted.EncryptedCardNumber,
+            EncryptedExpiryMonth = encrypted.EncryptedExpiryMonth,
+            EncryptedExpiryYear = encrypted.EncryptedExpiryYear,
+            EncryptedSecurityCode = withCvc ? encrypted.EncryptedSecurityCode : null,
+        },
+        _ => throw new ArgumentException($"Unknown card kind {card.GetType().Name}.", nameof(card)),
+    };
 
     // Keeps the card out of any log line that formats a request.
-    public override string ToString() => $"{Type} •••• {Number[^4..]}";
+    public override string ToString() => Number is { Length: >= 4 } ? $"{Type} •••• {Number[^4..]}" : $"{Type} (encrypted)";
 }
 
 public sealed record AdyenOrderReference(string PspReference, string OrderData);
@@ -30,7 +49,8 @@ public sealed record AvailablePaymentMethod(string Name, string Type, IReadOnlyL
 
 public sealed record BalanceRequest(string MerchantAccount, AdyenPaymentMethod PaymentMethod, string Reference, AdyenAmount? Amount);
 
-public sealed record BalanceResponse(string PspReference, string ResultCode, AdyenAmount? Balance, string? RefusalReason);
+/// <summary><see cref="AdditionalData"/> names the card without its number: <c>cardSummary</c> (last four), <c>alias</c>, <c>paymentMethod</c>.</summary>
+public sealed record BalanceResponse(string PspReference, string ResultCode, AdyenAmount? Balance, string? RefusalReason, Dictionary<string, string>? AdditionalData = null);
 
 public sealed record CreateOrderRequest(string MerchantAccount, string Reference, AdyenAmount Amount);
 

@@ -13,6 +13,8 @@ public static class CheckoutMessages
             "Expired Card" => text["ReasonExpiredCard"],
             "Blocked Card" => text["ReasonBlockedCard"],
             "CVC Declined" => text["ReasonCvcDeclined"],
+            // The provider could not read the card fields (altered, or typed too long ago): type the card again.
+            "174" or "178" => text["ReasonCardUnreadable"],
             "Not enough balance" => text["ReasonNotEnoughBalance"],
             "Withdrawal amount exceeded" => text["ReasonDailyLimit"],
             "Restricted Card" => text["ReasonSundayHoliday"],
