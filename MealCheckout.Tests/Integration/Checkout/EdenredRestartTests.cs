@@ -5,6 +5,7 @@ using MealCheckout.Core.Menu;
 using MealCheckout.Core.Orders;
 using MealCheckout.Core.Payments;
 using MealCheckout.Core.Payments.Edenred;
+using MealCheckout.Sandbox.Adyen;
 using MealCheckout.Sandbox.Edenred;
 using MealCheckout.Sandbox.Faults;
 using MealCheckout.Tests.Infrastructure;
@@ -48,8 +49,11 @@ public sealed class EdenredRestartTests : IAsyncLifetime
         var order = (await after.Services.GetRequiredService<IOrderStore>().FindAsync(outcome.OrderId))!;
         var atEdenred = Assert.Single(Ledger.Transactions, t => t.Username == Pablo);
         Assert.Equal(("cancelled", 0L, 0L), (atEdenred.Status, atEdenred.HeldAmount, atEdenred.CapturedAmount));
-        // Nothing ever said whether the card payment reached the bank: left to check, not declared failed.
-        Assert.Equal((OrderStatus.ToCheck, CheckReason.OutcomeUnknown), (order.Status, order.CheckReason));
+        // Nobody knows whether the card payment reached the bank, so the next instance cancels it by its
+        // reference (Adyen's technical cancel): with both legs known released the order is failed.
+        Assert.Equal(OrderStatus.Failed, order.Status);
+        Assert.All(order.Legs, l => Assert.Equal(LegState.Cancelled, l.State));
+        Assert.All(providers.Get<AdyenLedger>().Payments, p => Assert.Equal(0, p.HeldAmount));
     }
 
     [Fact]
