@@ -6,6 +6,8 @@ using MealCheckout.Core.Checkout;
 using MealCheckout.Core.Menu;
 using MealCheckout.Core.Payments.Edenred;
 using MealCheckout.Sandbox.Adyen;
+using MealCheckout.Sandbox.Faults;
+using MealCheckout.Core.Payments.Adyen;
 using MealCheckout.Tests.Infrastructure;
 using MealCheckout.Tests.Integration.Checkout;
 using MealCheckout.Tests.Sandbox;
@@ -116,6 +118,51 @@ public sealed class PaymentPanelTests : IDisposable
 
         panel.WaitForAssertion(() => Assert.Contains("la somme réservée sur votre titre-restaurant a été libérée", Text(panel, "payment-error")), Patience);
         Assert.All(Adyen.Payments, p => Assert.Equal((0L, 0L), (p.HeldAmount, p.CapturedAmount)));
+    }
+
+    [Fact]
+    public async Task A_balance_spent_elsewhere_before_pay_shows_the_new_split_in_English_and_charges_nothing()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+        await using var ctx = NewContext();
+        await AddAsync(ctx, "Steak frites");
+        var panel = ctx.Render<PaymentPanel>();
+        CheckBalance(panel, "bimpli", TestCards.Bimpli8);
+        panel.WaitForAssertion(() => Assert.Equal("Pay €8.00 Bimpli + €10.50 card", Text(panel, "pay")), Patience);
+        FillCard(panel, "bank-card", TestCards.Visa);
+        await app.Services.GetRequiredService<AdyenCheckoutClient>().MakePaymentAsync("elsewhere", Money.FromCents(500),
+            AdyenPaymentMethod.From(AdyenPaymentMethod.MealVoucher, DinerBasket.Card(TestCards.Bimpli8)), null, Guid.NewGuid().ToString(), CancellationToken.None);
+
+        Act(panel, "[data-testid=pay]", e => e.Click());
+
+        panel.WaitForAssertion(() => Assert.StartsWith("Your voucher balance changed since you checked it. Nothing was charged", Text(panel, "split-notice"), StringComparison.Ordinal), Patience);
+        Assert.Equal("Pay €3.00 Bimpli + €15.50 card", Text(panel, "pay"));
+        Assert.Equal("€3.00", Text(panel, "split-voucher"));
+        Assert.Equal(500, Adyen.Payments.Where(p => p.CardNumber == TestCards.Bimpli8).Sum(p => p.CapturedAmount + p.HeldAmount)); // only the purchase made elsewhere
+        Assert.DoesNotContain(Adyen.Payments, p => p.CardNumber == TestCards.Visa);
+    }
+
+    [Fact]
+    public async Task While_paying_pay_says_so_and_nothing_can_be_changed_then_the_receipt_opens()
+    {
+        await using var ctx = NewContext();
+        await AddAsync(ctx, "Steak frites", "Verre de Beaujolais");
+        var panel = ctx.Render<PaymentPanel>();
+        CheckBalance(panel, "pluxee", TestCards.Pluxee50);
+        panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=pay]")), Patience);
+        FillCard(panel, "bank-card", TestCards.Visa);
+        var faults = app.Services.GetRequiredService<SandboxFaults>();
+        faults.Arm(new SandboxFault(FaultTarget.Adyen, FaultKind.Latency, Match: "1111", Value: 3_000, PathEndsWith: "/payments")); // the bank takes its time
+
+        Act(panel, "[data-testid=pay]", e => e.Click());
+
+        panel.WaitForAssertion(() => Assert.Equal("Paiement en cours…", Text(panel, "pay")), Patience);
+        Assert.True(panel.Find("[data-testid=pay]").HasAttribute("disabled"));
+        Assert.NotEmpty(panel.FindAll("[data-testid=payment-progress]"));
+        Assert.All(panel.FindAll(".brand-choice input"), radio => Assert.True(radio.HasAttribute("disabled")));
+        var navigation = ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        panel.WaitForAssertion(() => Assert.Matches("/receipt/[0-9a-f-]{36}$", navigation.Uri), Patience);
+        Assert.Equal(550, Adyen.Payments.Single(p => p.CardNumber == TestCards.Visa).CapturedAmount);
     }
 
     private SecuredFieldsDouble? fields;

@@ -94,7 +94,7 @@ public sealed partial class CardDataTrafficTests : IDisposable
         await checkout.PayAsync();
 
         // Every problem at once, each under its own field, in the page's language.
-        await Assertions.Expect(checkout.CardFieldError("bank-card", "number")).ToHaveTextAsync("Ce numéro de carte n'est pas valide : vérifiez les chiffres.");
+        await Assertions.Expect(checkout.CardFieldError("bank-card", "number")).ToHaveTextAsync("Ce numéro de carte n’est pas valide : vérifiez les chiffres.");
         await Assertions.Expect(checkout.CardFieldError("bank-card", "expiry")).ToHaveTextAsync("Cette carte est expirée.");
         await Assertions.Expect(checkout.CardFieldError("bank-card", "cvc")).ToHaveTextAsync("Le cryptogramme compte 3 ou 4 chiffres.");
         await Assertions.Expect(page.FrameLocator("[data-testid=bank-card-number] iframe").GetByLabel("Numéro de carte")).ToHaveAttributeAsync("autocomplete", "cc-number");

@@ -50,10 +50,11 @@ internal static class SecuredFieldsEndpoints
         }
         var french = lang is null || lang.StartsWith("fr", StringComparison.OrdinalIgnoreCase);
         var voucher = kind == "voucher";
+        // Labels short enough for half a phone's width: the expiry and the CVC sit side by side.
         var (label, placeholder, autocomplete) = field switch
         {
             "number" => (french ? "Numéro de carte" : "Card number", "1234 5678 9012 3456", "cc-number"),
-            "expiry" => (french ? "Date d’expiration" : "Expiry date", french ? "MM/AA" : "MM/YY", "cc-exp"),
+            "expiry" => (french ? "Expiration" : "Expiry date", french ? "MM/AA" : "MM/YY", "cc-exp"),
             _ => (french ? "Cryptogramme" : "Security code", "123", "cc-csc"),
         };
         // A meal voucher card is not the diner's bank card: the browser must not fill one with the other.
