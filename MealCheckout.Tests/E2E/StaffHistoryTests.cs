@@ -65,6 +65,7 @@ public sealed class StaffHistoryTests(BrowserFixture browser) : IDisposable
         var reader = await SeededHistoryAsync();
         var oldest = (await reader.ReadAsync(OrderHistoryFilter.None, OrderHistorySort.NewestFirst, new HistorySeek.FromEnd(0), 1)).Single();
         var page = await browser.NewPhonePageAsync(app.RootUri);
+        await page.SetViewportSizeAsync(1280, 800); // a phone's pager has no first and last page buttons
         await SignInAsync(page);
 
         var links = page.GetByTestId("history-order-link");
