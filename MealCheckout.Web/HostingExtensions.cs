@@ -14,7 +14,6 @@ using MealCheckout.Web.Staff;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
-using Radzen;
 
 namespace MealCheckout.Web;
 
@@ -27,7 +26,6 @@ public static class HostingExtensions
         var configuration = builder.Configuration;
 
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddRadzenComponents();
         services.AddMudServices();
         services.AddMudTexts();
         services.AddLocalization(options => options.ResourcesPath = "Resources");

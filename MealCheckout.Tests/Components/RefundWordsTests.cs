@@ -27,7 +27,7 @@ public sealed class RefundWordsTests
     }
 
     [Theory]
-    [InlineData("fr-FR", RefundOutcome.Refunded, "Remboursement effectué : 5,50\u00a0€ rendus sur card •••• 1111.")]
+    [InlineData("fr-FR", RefundOutcome.Refunded, "Remboursement effectué\u00a0: 5,50\u00a0€ rendus sur Carte •••• 1111.")]
     [InlineData("en", RefundOutcome.OutcomeUnknown, "The provider did not answer. Try again: the same request is sent again and cannot refund twice.")]
     [InlineData("en", RefundOutcome.NotAllowed, "Only a manager can refund.")]
     public async Task Every_outcome_has_its_sentence(string culture, RefundOutcome outcome, string expected)

@@ -17,7 +17,7 @@ public sealed class StaffLoginTests(BrowserFixture browser) : IDisposable
 
         await page.GotoAsync("/staff/orders");
         await page.WaitForURLAsync("**/staff/login?ReturnUrl=%2Fstaff%2Forders");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connexion de l'équipe", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connexion de l’équipe", Level = 1 })).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
         await login.SubmitAsync(StaffSession.ReadOnly, "not-the-password");

@@ -30,9 +30,13 @@ public sealed class StaffOperationsTests(BrowserFixture browser) : IDisposable
 
         var cardLeg = page.GetByTestId("leg").Filter(new() { HasText = "•••• 1111" });
         await cardLeg.GetByTestId("refund").ClickAsync();
-        await Assertions.Expect(cardLeg.GetByTestId("confirm-refund")).ToBeVisibleAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog.GetByTestId("refund-amount")).ToHaveTextAsync("5,50\u00a0€");
+        await Assertions.Expect(dialog.GetByTestId("refund-by")).ToHaveTextAsync(StaffSession.Manager);
         await BrowserFixture.ScreenshotAsync(page, "staff-detail-confirm-refund");
-        await cardLeg.GetByTestId("confirm-refund").ClickAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await dialog.GetByTestId("confirm-refund").ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
 
         await Assertions.Expect(page.GetByTestId("refund-message")).ToContainTextAsync("Remboursement effectué");
         await Assertions.Expect(cardLeg.GetByTestId("leg-state")).ToHaveTextAsync("Remboursé");

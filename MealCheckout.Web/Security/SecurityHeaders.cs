@@ -10,7 +10,7 @@ public static class SecurityHeaders
     /// <summary>
     /// The payment provider's secured card fields are the only frames and the only scripts from elsewhere.
     /// Blazor Server needs inline styles (MudBlazor's theme variables and
-    /// positioned popovers, Radzen's on staff pages) and a WebSocket back to the same origin, which
+    /// positioned popovers) and a WebSocket back to the same origin, which
     /// 'self' covers. Forms post to this site only, plus the Edenred SSO when it lives elsewhere:
     /// logging out posts here and is redirected there, and browsers check form redirects too.
     /// </summary>

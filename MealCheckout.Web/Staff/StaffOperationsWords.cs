@@ -30,7 +30,7 @@ public static class StaffOperationsWords
     /// <summary>What a refund attempt did, in plain words; the provider's code is kept for support.</summary>
     public static string RefundOutcome(IStringLocalizer<StaffOperationsText> text, RefundResult result, PaymentLeg leg, CultureInfo culture) => result.Outcome switch
     {
-        Core.Staff.Refunds.RefundOutcome.Refunded => string.Format(culture, text["RefundDone"], leg.CapturedAmount.Format(culture), LegLabel.Of(leg)),
+        Core.Staff.Refunds.RefundOutcome.Refunded => string.Format(culture, text["RefundDone"], leg.CapturedAmount.Format(culture), StaffLegNames.Of(text, leg)),
         Core.Staff.Refunds.RefundOutcome.AlreadyRefunded => text["RefundAlreadyDone"],
         Core.Staff.Refunds.RefundOutcome.NotCaptured => text["RefundNotCaptured"],
         Core.Staff.Refunds.RefundOutcome.NotAvailableForIssuer => NotAvailable(text, leg, culture),
