@@ -6,6 +6,11 @@ if (args is ["seed-orders", var count, var databasePath])
     await SeedOrdersCommand.RunAsync(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), databasePath);
     return;
 }
+if (args is ["checkout-cost", .. var costArgs])
+{
+    await MealCheckout.Benchmarks.Checkout.CheckoutCostCommand.RunAsync(costArgs is [var n] ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 60);
+    return;
+}
 if (args is ["chaos", .. var chaosArgs])
 {
     Environment.ExitCode = await MealCheckout.Benchmarks.Chaos.ChaosCommand.RunAsync(chaosArgs);

@@ -28,13 +28,43 @@ public interface IOrderStore
     /// serialises concurrent checkouts, so two of them cannot both use the same room under the cap.
     /// </summary>
     Task<Order> AddWithinDailyCapAsync(VoucherIssuer issuer, string voucherAccount, DateTimeOffset fromUtc, DateTimeOffset toUtc, Func<Money, Order> build, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Until disposed, the orders this flow (this async call chain) adds, finds or updates stay loaded in one
+    /// unit of work, so each step of a checkout saves its change without reading the order again. Every
+    /// <see cref="UpdateAsync"/> still commits at once: a call's idempotency key is on disk before the call.
+    /// Orders it hands out are the loaded ones: read them, change them only through <see cref="UpdateAsync"/>.
+    /// Inside a unit of work already begun, this one does nothing.
+    /// </summary>
+    IAsyncDisposable BeginUnitOfWork();
 }
 
 public sealed class OrderStore(IDbContextFactory<MealCheckoutDbContext> contexts) : IOrderStore
 {
+    private static readonly AsyncLocal<OrderUnitOfWork?> Current = new();
+
+    public IAsyncDisposable BeginUnitOfWork()
+    {
+        if (Current.Value is not null)
+        {
+            return OrderUnitOfWork.AlreadyBegun;
+        }
+        // Set here, in a method that is not async, so that the value flows to the caller's awaits.
+        var unit = new OrderUnitOfWork(contexts.CreateDbContext(), () => Current.Value = null);
+        Current.Value = unit;
+        return unit;
+    }
+
     public async Task AddAsync(Order order, CancellationToken cancellationToken = default)
     {
         order.RefreshStatus();
+        if (Current.Value is { } unit)
+        {
+            unit.Db.Orders.Add(order);
+            await unit.SaveAsync(cancellationToken);
+            unit.Keep(order);
+            return;
+        }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.Orders.Add(order);
         await db.SaveChangesAsync(cancellationToken);
@@ -42,18 +72,24 @@ public sealed class OrderStore(IDbContextFactory<MealCheckoutDbContext> contexts
 
     public async Task<Order?> FindAsync(Guid orderId, CancellationToken cancellationToken = default)
     {
+        if (Current.Value is { } unit)
+        {
+            return await unit.LoadAsync(orderId, WithEverything, cancellationToken);
+        }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await WithEverything(db.Orders).AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken);
     }
 
     public async Task<Order> UpdateAsync(Guid orderId, Action<Order> change, CancellationToken cancellationToken = default)
     {
+        if (Current.Value is { } unit)
+        {
+            return await unit.UpdateAsync(orderId, WithEverything, order => Changed(order, change), cancellationToken);
+        }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var order = await WithEverything(db.Orders).AsSplitQuery().FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken)
             ?? throw new InvalidOperationException($"Order {orderId} does not exist.");
-        change(order);
-        order.RefreshStatus();
-        order.BumpVersion();
+        Changed(order, change);
         await db.SaveChangesAsync(cancellationToken);
         return order;
     }
@@ -66,15 +102,39 @@ public sealed class OrderStore(IDbContextFactory<MealCheckoutDbContext> contexts
 
     public async Task<Order> AddWithinDailyCapAsync(VoucherIssuer issuer, string voucherAccount, DateTimeOffset fromUtc, DateTimeOffset toUtc, Func<Money, Order> build, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // Microsoft.Data.Sqlite begins transactions IMMEDIATE: the write lock is taken before the read.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var order = build(await SpentAsync(db, issuer, voucherAccount, fromUtc, toUtc, cancellationToken));
+        var unit = Current.Value;
+        var db = unit?.Db ?? await contexts.CreateDbContextAsync(cancellationToken);
+        try
+        {
+            // Microsoft.Data.Sqlite begins transactions IMMEDIATE: the write lock is taken before the read.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var order = build(await SpentAsync(db, issuer, voucherAccount, fromUtc, toUtc, cancellationToken));
+            order.RefreshStatus();
+            db.Orders.Add(order);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            unit?.Keep(order);
+            return order;
+        }
+        catch when (unit is not null)
+        {
+            unit.Forget();
+            throw;
+        }
+        finally
+        {
+            if (unit is null)
+            {
+                await db.DisposeAsync();
+            }
+        }
+    }
+
+    private static void Changed(Order order, Action<Order> change)
+    {
+        change(order);
         order.RefreshStatus();
-        db.Orders.Add(order);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return order;
+        order.BumpVersion();
     }
 
     private static async Task<Money> SpentAsync(MealCheckoutDbContext db, VoucherIssuer issuer, string voucherAccount, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken cancellationToken)

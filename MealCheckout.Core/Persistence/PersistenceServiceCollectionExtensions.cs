@@ -34,9 +34,10 @@ public static class PersistenceServiceCollectionExtensions
     public static string ConnectionString(IConfiguration configuration, string contentRoot) =>
         ResolveConnectionString(configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString, contentRoot);
 
-    /// <summary>SQLite with the app's connection settings (busy timeout, foreign keys).</summary>
+    /// <summary>SQLite with the app's connection settings (busy timeout, foreign keys), each SaveChanges sent as one command.</summary>
     public static DbContextOptionsBuilder UseMealCheckoutSqlite(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSettings());
+        options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSettings())
+            .ReplaceService<Microsoft.EntityFrameworkCore.Update.IModificationCommandBatchFactory, SqliteBatchedUpdates>();
 
     internal static string ResolveConnectionString(string connectionString, string contentRoot)
     {

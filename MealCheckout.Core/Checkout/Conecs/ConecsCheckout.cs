@@ -22,6 +22,8 @@ public sealed class ConecsCheckout(
 {
     public async Task<CheckoutOutcome> PayAsync(ConecsPaymentRequest request, CancellationToken cancellationToken)
     {
+        // The order stays loaded from one step to the next; each step still commits before the next call.
+        await using var unitOfWork = orders.BeginUnitOfWork();
         var existing = await orders.FindAsync(request.CheckoutId, cancellationToken);
         if (existing is not null)
         {

@@ -25,6 +25,8 @@ public sealed class EdenredCheckout(
     public async Task<CheckoutOutcome> PayAsync(EdenredPaymentRequest request, CancellationToken cancellationToken)
     {
         var checkoutId = request.Order.CheckoutId;
+        // The order stays loaded from one step to the next; each step still commits before the next call.
+        await using var unitOfWork = orders.BeginUnitOfWork();
         var existing = await orders.FindAsync(checkoutId, cancellationToken);
         if (existing is not null)
         {

@@ -116,6 +116,32 @@ public sealed class OrderHistoryTests
     }
 
     [Fact]
+    public async Task Pages_show_before_the_count_and_still_walk_every_order_once()
+    {
+        await using var database = await new SqliteDatabase().MigratedAndSeededAsync();
+        await new SampleOrderSeeder(seed: 11, until: new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero), years: 1).SeedAsync(database.Path, 950);
+        var expected = await AllIdsInOrderAsync(database, OrderHistorySortColumn.CreatedAt, true);
+        var browser = Browse(database);
+
+        var first = await browser.RowsAsync(OrderHistoryFilter.None, OrderHistorySort.NewestFirst, 0, 100);
+        var total = await browser.TotalAsync(OrderHistoryFilter.None);
+        var shown = first.Select(r => r.Id).ToList();
+        for (var skip = 100; ; skip += 100)
+        {
+            var rows = await browser.RowsAsync(OrderHistoryFilter.None, OrderHistorySort.NewestFirst, skip, 100);
+            shown.AddRange(rows.Select(r => r.Id));
+            if (rows.Count < 100)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(950, total);
+        Assert.Equal(expected, shown);
+        Assert.Equal(expected.Take(100), (await browser.PageAsync(OrderHistoryFilter.None, OrderHistorySort.NewestFirst, 0, 100)).Rows.Select(r => r.Id));
+    }
+
+    [Fact]
     public async Task A_new_order_arriving_while_staff_page_does_not_repeat_a_row_on_the_next_page()
     {
         await using var database = await new SqliteDatabase().MigratedAndSeededAsync();
