@@ -64,8 +64,8 @@ public sealed class EdenredRestartTests : IAsyncLifetime
         using (var before = StartApp(database))
         {
             var login = await LoginAsync(before);
-            // Both authorisations are taken; every capture answer is lost, then the app goes down.
-            providers.Get<SandboxFaults>().Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.DropConnection, Times: 2, PathEndsWith: "/actions/capture"));
+            // Both authorisations are taken; the capture's three attempts and the three of the checkout's replay all lose their answer, then the app goes down.
+            providers.Get<SandboxFaults>().Arm(new SandboxFault(FaultTarget.EdenredApi, FaultKind.DropConnection, Times: 6, PathEndsWith: "/actions/capture"));
             outcome = await PayAsync(before, login);
             Assert.Equal(CheckoutFailure.OutcomeBeingChecked, outcome.Failure);
         }

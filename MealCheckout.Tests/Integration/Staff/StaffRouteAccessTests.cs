@@ -39,7 +39,7 @@ public sealed class StaffRouteAccessTests : IDisposable
             {
                 failures.Add($"{route}: Staff role got {(int)asStaff.StatusCode}");
             }
-            else if (route.ManagerOnly && !(await asStaff.Content.ReadAsStringAsync()).Contains("n'a pas accès", StringComparison.Ordinal))
+            else if (route.ManagerOnly && !(await asStaff.Content.ReadAsStringAsync()).Contains("n’a pas accès", StringComparison.Ordinal))
             {
                 failures.Add($"{route}: the refusal does not say why");
             }

@@ -74,7 +74,7 @@ public sealed class HostingTests
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
         Assert.Equal(
-            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; " +
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-src 'self'; connect-src 'self'; " +
             "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'",
             response.Headers.GetValues("Content-Security-Policy").Single());
     }

@@ -100,7 +100,7 @@ public sealed class MalformedInputTests(MalformedInputApp app) : IClassFixture<M
         var english = await app.Anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/nowhere") { Headers = { { "Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den" } } });
 
         Assert.Equal((404, 404), (french.Status, english.Status));
-        Assert.Contains("Cette page n&#x27;existe pas", french.Body, StringComparison.Ordinal);
+        Assert.Contains("Cette page n’existe pas", french.Body, StringComparison.Ordinal);
         Assert.Contains("This page does not exist", english.Body, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/\">", english.Body, StringComparison.Ordinal);
     }
