@@ -36,7 +36,12 @@ internal static class SecuredFieldsEndpoints
         foreach (var (name, contentType) in Assets)
         {
             var bytes = Read(name);
-            fields.MapGet("/" + name, () => Results.Bytes(bytes, contentType));
+            fields.MapGet("/" + name, (HttpResponse response) =>
+            {
+                // Versioned by the API path, as a provider's CDN serves them: each frame reuses the one download.
+                response.Headers.CacheControl = "public, max-age=86400";
+                return Results.Bytes(bytes, contentType);
+            });
         }
     }
 

@@ -21,8 +21,9 @@ public sealed class ProviderFaultTests : IDisposable
 
     private readonly MealCheckoutAppFactory app = new(new Dictionary<string, string?>
     {
-        ["Payments:Adyen:TimeoutSeconds"] = "3",
-        ["Payments:Edenred:TimeoutSeconds"] = "3",
+        // Long enough for a busy machine's honest answers, shorter than the lost answer below.
+        ["Payments:Adyen:TimeoutSeconds"] = "5",
+        ["Payments:Edenred:TimeoutSeconds"] = "5",
         ["Reconciler:IntervalSeconds"] = "3600",
         ["Reconciler:StaleAfterSeconds"] = "0",
         ["Reconciler:UnknownGiveUpAfterSeconds"] = "0",
@@ -48,7 +49,7 @@ public sealed class ProviderFaultTests : IDisposable
         ["422"] = (FaultKind.Status, 422, 1),
         ["500 every time"] = (FaultKind.Status, 500, 8),
         ["malformed every time"] = (FaultKind.MalformedBody, 0, 8),
-        ["answer lost after commit"] = (FaultKind.TimeoutAfterCommit, 6000, 1),
+        ["answer lost after commit"] = (FaultKind.TimeoutAfterCommit, 8000, 1),
     };
 
     public static TheoryData<string, string> Cases()
@@ -76,7 +77,8 @@ public sealed class ProviderFaultTests : IDisposable
         var voucher = checkout == "conecs"
             ? (VoucherChoice)DinerBasket.Voucher(TestCards.Pluxee50)
             : new EdenredVoucher(await EdenredLogin.SignInForCheckoutAsync(app.RootUri, Get<EdenredSignIns>(), Pablo));
-        var confirmed = (await Get<DinerCheckout>().PreviewAsync(new CheckoutPreviewRequest(basket, voucher, TestPayers.Fresh()), CancellationToken.None)).Split!;
+        var preview = await Get<DinerCheckout>().PreviewAsync(new CheckoutPreviewRequest(basket, voucher, TestPayers.Fresh()), CancellationToken.None);
+        var confirmed = preview.Split ?? throw new InvalidOperationException($"no split to confirm before the fault: {preview.Refusal?.Failure}");
         Get<SandboxFaults>().Arm(new SandboxFault(target, kind, Match: match, Value: value, Times: times, PathEndsWith: path));
 
         var outcome = await Get<DinerCheckout>().PayAsync(new CheckoutPayRequest(Guid.NewGuid(), basket, voucher, confirmed, DinerBasket.Card(TestCards.Visa), TestPayers.Fresh()), CancellationToken.None);
