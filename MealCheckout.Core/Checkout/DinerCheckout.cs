@@ -37,7 +37,7 @@ public sealed record CheckoutPayRequest(Guid CheckoutId, CheckoutBasket Basket, 
 /// a reload. Every outcome is a <see cref="CheckoutOutcome"/>; nothing a provider answers reaches the page as an exception.
 /// </summary>
 public sealed partial class DinerCheckout(
-    ConecsCheckout conecs, EdenredCheckout edenred, AdyenCheckoutClient adyen, IOrderStore orders, CheckoutCompletion completion, TimeProvider time, ILogger<DinerCheckout> logger)
+    ConecsCheckout conecs, EdenredCheckout edenred, AdyenCheckoutClient adyen, IOrderStore orders, CheckoutCompletion completion, VoucherRuleBook rules, TimeProvider time, ILogger<DinerCheckout> logger)
 {
     /// <summary>The Adyen payment-method types the merchant accepts now; null when the provider cannot say (the page keeps the contracted brands).</summary>
     public async Task<IReadOnlyList<string>?> AcceptedPaymentMethodsAsync(CancellationToken cancellationToken)
@@ -62,14 +62,20 @@ public sealed partial class DinerCheckout(
             var limit = basket.EligibleSubtotal.IsZero ? SplitLimit.NothingEligible : (SplitLimit?)null;
             return new CheckoutPreview(ConfirmedSplit.AllByCard(basket.Total) with { Limit = limit }, null, false, null);
         }
-        var mayRefuse = ParisCalendar.IsSundayOrPublicHoliday(ParisCalendar.DayOf(time.GetUtcNow()));
+        var today = ParisCalendar.DayOf(time.GetUtcNow());
+        var rulesToday = rules.InForceOn(today);
+        if (rulesToday.RefusesVouchersOn(today))
+        {
+            // No issuer is asked on a day the rules close to vouchers: the card pays it all.
+            return new CheckoutPreview(ConfirmedSplit.AllByCard(basket.Total) with { Limit = SplitLimit.SundayOrHoliday }, null, false, null);
+        }
         var (available, split, refusal) = request.Voucher switch
         {
             VoucherCard card => await conecs.PreviewAsync(card.Issuer, card.Card, basket.Total, basket.EligibleSubtotal, request.Payer, cancellationToken),
             EdenredVoucher account => await edenred.PreviewAsync(account.Login, basket.Lines, request.Payer, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Voucher, "Unknown voucher choice."),
         };
-        return new CheckoutPreview(split, available, mayRefuse, refusal);
+        return new CheckoutPreview(split, available, rulesToday.IssuerMayRefuseOn(today), refusal);
     }
 
     /// <summary>
@@ -80,8 +86,9 @@ public sealed partial class DinerCheckout(
     public async Task<CheckoutOutcome> PayAsync(CheckoutPayRequest request, CancellationToken cancellationToken)
     {
         var basket = request.Basket;
-        // With nothing eligible the voucher has nothing to pay: no issuer is asked.
-        var voucher = basket.EligibleSubtotal.IsZero ? null : request.Voucher;
+        // With nothing eligible, or on a day the rules close to vouchers, the voucher has nothing to pay: no issuer is asked.
+        var today = ParisCalendar.DayOf(time.GetUtcNow());
+        var voucher = basket.EligibleSubtotal.IsZero || rules.InForceOn(today).RefusesVouchersOn(today) ? null : request.Voucher;
         return voucher switch
         {
             EdenredVoucher account => await edenred.PayAsync(new EdenredPaymentRequest(

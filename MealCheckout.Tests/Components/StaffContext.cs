@@ -31,7 +31,7 @@ public sealed class StaffContext : BunitContext
         Services.AddMudServices();
         Services.AddMudTexts();
         Services.AddSingleton(app.Services.GetRequiredService<TimeProvider>());
-        Services.AddSingleton(app.Services.GetRequiredService<IOptions<Core.DailyCapOptions>>());
+        Services.AddSingleton(app.Services.GetRequiredService<Core.VoucherRuleBook>());
         Services.AddTransient(_ => new OrderHistoryBrowser(app.Services.GetRequiredService<OrderHistoryReader>()));
         Services.AddTransient(_ => app.Services.GetRequiredService<OrderDetailQuery>());
         Services.AddTransient(_ => app.Services.GetRequiredService<LegRefunds>());
