@@ -36,6 +36,8 @@ public sealed class StaffContext : BunitContext
         Services.AddTransient(_ => app.Services.GetRequiredService<OrderDetailQuery>());
         Services.AddTransient(_ => app.Services.GetRequiredService<LegRefunds>());
         Services.AddScoped<ManagerRefunds>();
+        Services.AddTransient(_ => app.Services.GetRequiredService<Core.Restaurants.RestaurantSettingsStore>());
+        Services.AddScoped(_ => new Web.Checkout.RestaurantContext(app.Services.GetRequiredService<Core.Menu.IMenuCatalog>()));
         var authorization = this.AddAuthorization();
         authorization.SetAuthorized(userName);
         authorization.SetPolicies(manager ? [StaffPolicies.ReadOrders, StaffPolicies.ManageOrders] : [StaffPolicies.ReadOrders]);
