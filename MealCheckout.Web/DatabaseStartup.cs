@@ -1,18 +1,45 @@
+using MealCheckout.Core.Menu;
 using MealCheckout.Core.Persistence;
+using MealCheckout.Core.Restaurants;
 
 namespace MealCheckout.Web;
 
-/// <summary>Migrates the database and seeds the demo restaurant before the app takes requests.</summary>
-public sealed class DatabaseStartup(DatabaseMigrator migrator, DemoDataSeeder seeder, IConfiguration configuration) : IHostedService
+/// <summary>
+/// Migrates the database and seeds the demo restaurant before the app takes requests, and warns when
+/// the restaurant's settings are not complete: until they are, it takes no payment.
+/// </summary>
+public sealed partial class DatabaseStartup(DatabaseMigrator migrator, DemoDataSeeder seeder, IMenuCatalog catalog, RestaurantSettingsStore settings,
+    IConfiguration configuration, IHostEnvironment environment, ILogger<DatabaseStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await migrator.MigrateAsync(cancellationToken);
         if (configuration.GetValue("Demo:SeedRestaurant", true))
         {
-            await seeder.SeedAsync(cancellationToken);
+            // In Production the demo restaurant accepts no issuer until a manager sets the real merchant IDs.
+            await seeder.SeedAsync(withDemoIssuers: !environment.IsProduction(), cancellationToken);
+        }
+        if (await DefaultRestaurantAsync(cancellationToken) is { } restaurant && !(await settings.ReadAsync(restaurant.RestaurantId, cancellationToken)).IsReadyForPayments)
+        {
+            LogNotReady(logger, restaurant.Name);
+        }
+    }
+
+    /// <summary>The restaurant diners order from; none in a database nobody seeded yet.</summary>
+    private async Task<RestaurantMenu?> DefaultRestaurantAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await catalog.GetMenuAsync(await catalog.GetDefaultRestaurantSlugAsync(cancellationToken), cancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Restaurant} takes no payment until a manager saves its SIRET and at least one accepted issuer with its merchant ID (Staff > Settings)")]
+    private static partial void LogNotReady(ILogger logger, string restaurant);
 }

@@ -31,7 +31,7 @@ public static class HostingExtensions
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddOptions<DailyCapOptions>().Bind(configuration.GetSection(DailyCapOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddVoucherRules(configuration);
         services.AddMealCheckoutPersistence(configuration, builder.Environment.ContentRootPath);
         services.AddHostedService<DatabaseStartup>();
         services.AddStaffAccounts(configuration, builder.Environment.ContentRootPath);

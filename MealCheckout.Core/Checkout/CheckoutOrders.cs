@@ -1,6 +1,5 @@
 using MealCheckout.Core.Calendar;
 using MealCheckout.Core.Orders;
-using Microsoft.Extensions.Options;
 
 namespace MealCheckout.Core.Checkout;
 
@@ -17,7 +16,7 @@ public sealed record OrderDraft(Guid CheckoutId, Guid RestaurantId, string Cultu
 /// what the voucher account already spent today here is read and the new voucher leg saved in one
 /// write transaction, so concurrent checkouts on one account cannot both pass its daily cap.
 /// </summary>
-public sealed class CheckoutOrders(IOrderStore orders, IOptions<DailyCapOptions> caps, TimeProvider time)
+public sealed class CheckoutOrders(IOrderStore orders, VoucherRuleBook rules, TimeProvider time)
 {
     private static readonly SplitPlanner Planner = new();
 
@@ -47,7 +46,7 @@ public sealed class CheckoutOrders(IOrderStore orders, IOptions<DailyCapOptions>
             return (await orders.AddWithinDailyCapAsync(issuer, account, dayStart, dayEnd, spentToday =>
             {
                 var order = Order.Create(draft.RestaurantId, OrderNumber.New(today), draft.Culture, draft.Fulfilment, draft.Lines, now, draft.CheckoutId);
-                var plan = Plan(order.Total, order.EligibleSubtotal, available, issuer, spentToday);
+                var plan = Plan(order.Total, order.EligibleSubtotal, available, issuer, spentToday, today);
                 var split = ConfirmedSplit.From(issuer, account, plan);
                 if (confirmed is not null && !confirmed.ChargesTheSameAs(split))
                 {
@@ -75,9 +74,10 @@ public sealed class CheckoutOrders(IOrderStore orders, IOptions<DailyCapOptions>
     /// <summary>How the bill would split today on this voucher account, before paying.</summary>
     public async Task<SplitPlan> PreviewAsync(VoucherIssuer issuer, string account, Money total, Money eligibleSubtotal, Money available, CancellationToken cancellationToken)
     {
-        var (dayStart, dayEnd) = ParisCalendar.DayBounds(ParisCalendar.DayOf(time.GetUtcNow()));
+        var today = ParisCalendar.DayOf(time.GetUtcNow());
+        var (dayStart, dayEnd) = ParisCalendar.DayBounds(today);
         var spent = await orders.VoucherSpentAsync(issuer, account, dayStart, dayEnd, cancellationToken);
-        return Plan(total, eligibleSubtotal, available, issuer, spent);
+        return Plan(total, eligibleSubtotal, available, issuer, spent, today);
     }
 
     public static CheckoutOutcome OutcomeOf(Order order) => order.Status switch
@@ -91,8 +91,9 @@ public sealed class CheckoutOrders(IOrderStore orders, IOptions<DailyCapOptions>
         _ => new CheckoutOutcome(order.Id, order.Number, CheckoutFailure.OutcomeBeingChecked),
     };
 
-    private SplitPlan Plan(Money total, Money eligible, Money available, VoucherIssuer issuer, Money spentToday) =>
-        Planner.Plan(new SplitRequest(total, eligible, available, caps.Value.DailyCapFor(issuer), spentToday, caps.Value.MinimumVoucherPayment));
+    /// <summary>The split under the rules in force on the order's Paris day.</summary>
+    private SplitPlan Plan(Money total, Money eligible, Money available, VoucherIssuer issuer, Money spentToday, DateOnly today) =>
+        Planner.Plan(rules.InForceOn(today).SplitRequest(issuer, total, eligible, available, spentToday, today));
 
     /// <summary>Thrown inside the write transaction so that it rolls back: no order, nothing reserved.</summary>
     private sealed class NotCreatedException(CheckoutOutcome refusal) : Exception

@@ -36,6 +36,12 @@ public enum CheckoutFailure
 
     /// <summary>The diner declined a partial authorisation: it was released, nothing was charged.</summary>
     DinerCancelled,
+
+    /// <summary>The restaurant does not accept this voucher brand (its settings say so): nothing was asked of the issuer.</summary>
+    IssuerNotAccepted,
+
+    /// <summary>The restaurant's settings (SIRET, accepted issuers and merchant IDs) are not complete: it takes no payment yet.</summary>
+    RestaurantNotReady,
 }
 
 /// <summary>The result of one checkout attempt. <see cref="ProviderCode"/> keeps the provider's own reason.</summary>

@@ -2,6 +2,7 @@ using MealCheckout.Core.Calendar;
 using MealCheckout.Core.Orders;
 using MealCheckout.Core.Payments;
 using MealCheckout.Core.Payments.Adyen;
+using MealCheckout.Core.Restaurants;
 using Microsoft.Extensions.Logging;
 
 namespace MealCheckout.Core.Checkout;
@@ -37,7 +38,7 @@ public sealed record CheckoutPayRequest(Guid CheckoutId, CheckoutBasket Basket, 
 /// a reload. Every outcome is a <see cref="CheckoutOutcome"/>; nothing a provider answers reaches the page as an exception.
 /// </summary>
 public sealed partial class DinerCheckout(
-    ConecsCheckout conecs, EdenredCheckout edenred, AdyenCheckoutClient adyen, IOrderStore orders, CheckoutCompletion completion, TimeProvider time, ILogger<DinerCheckout> logger)
+    ConecsCheckout conecs, EdenredCheckout edenred, AdyenCheckoutClient adyen, IOrderStore orders, CheckoutCompletion completion, RestaurantSettingsStore restaurants, VoucherRuleBook rules, TimeProvider time, ILogger<DinerCheckout> logger)
 {
     /// <summary>The Adyen payment-method types the merchant accepts now; null when the provider cannot say (the page keeps the contracted brands).</summary>
     public async Task<IReadOnlyList<string>?> AcceptedPaymentMethodsAsync(CancellationToken cancellationToken)
@@ -53,23 +54,44 @@ public sealed partial class DinerCheckout(
         }
     }
 
+    /// <summary>The voucher issuers the restaurant's settings accept (none until its settings are complete).</summary>
+    public async Task<IReadOnlyList<VoucherIssuer>> OfferedIssuersAsync(Guid restaurantId, CancellationToken cancellationToken)
+    {
+        var settings = await restaurants.ReadAsync(restaurantId, cancellationToken);
+        if (!settings.IsReadyForPayments)
+        {
+            return [];
+        }
+        return [.. Enum.GetValues<VoucherIssuer>().Where(settings.Accepts)];
+    }
+
     public async Task<CheckoutPreview> PreviewAsync(CheckoutPreviewRequest request, CancellationToken cancellationToken)
     {
         var basket = request.Basket;
+        if (await RefusedBySettingsAsync(basket.RestaurantId, request.Voucher, cancellationToken) is { } failure)
+        {
+            return new CheckoutPreview(null, null, false, new CheckoutOutcome(Guid.Empty, null, failure));
+        }
         if (request.Voucher is null || basket.EligibleSubtotal.IsZero)
         {
             // Nothing to ask an issuer: the card pays it all.
             var limit = basket.EligibleSubtotal.IsZero ? SplitLimit.NothingEligible : (SplitLimit?)null;
             return new CheckoutPreview(ConfirmedSplit.AllByCard(basket.Total) with { Limit = limit }, null, false, null);
         }
-        var mayRefuse = ParisCalendar.IsSundayOrPublicHoliday(ParisCalendar.DayOf(time.GetUtcNow()));
+        var today = ParisCalendar.DayOf(time.GetUtcNow());
+        var rulesToday = rules.InForceOn(today);
+        if (rulesToday.RefusesVouchersOn(today))
+        {
+            // No issuer is asked on a day the rules close to vouchers: the card pays it all.
+            return new CheckoutPreview(ConfirmedSplit.AllByCard(basket.Total) with { Limit = SplitLimit.SundayOrHoliday }, null, false, null);
+        }
         var (available, split, refusal) = request.Voucher switch
         {
             VoucherCard card => await conecs.PreviewAsync(card.Issuer, card.Card, basket.Total, basket.EligibleSubtotal, request.Payer, cancellationToken),
             EdenredVoucher account => await edenred.PreviewAsync(account.Login, basket.Lines, request.Payer, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Voucher, "Unknown voucher choice."),
         };
-        return new CheckoutPreview(split, available, mayRefuse, refusal);
+        return new CheckoutPreview(split, available, rulesToday.IssuerMayRefuseOn(today), refusal);
     }
 
     /// <summary>
@@ -80,8 +102,13 @@ public sealed partial class DinerCheckout(
     public async Task<CheckoutOutcome> PayAsync(CheckoutPayRequest request, CancellationToken cancellationToken)
     {
         var basket = request.Basket;
-        // With nothing eligible the voucher has nothing to pay: no issuer is asked.
-        var voucher = basket.EligibleSubtotal.IsZero ? null : request.Voucher;
+        if (await RefusedBySettingsAsync(basket.RestaurantId, request.Voucher, cancellationToken) is { } failure)
+        {
+            return new CheckoutOutcome(request.CheckoutId, null, failure);
+        }
+        // With nothing eligible, or on a day the rules close to vouchers, the voucher has nothing to pay: no issuer is asked.
+        var today = ParisCalendar.DayOf(time.GetUtcNow());
+        var voucher = basket.EligibleSubtotal.IsZero || rules.InForceOn(today).RefusesVouchersOn(today) ? null : request.Voucher;
         return voucher switch
         {
             EdenredVoucher account => await edenred.PayAsync(new EdenredPaymentRequest(
@@ -111,6 +138,24 @@ public sealed partial class DinerCheckout(
         return order is null ? null
             : PartialAuthorisation.IsAwaitingDiner(order) ? PartialAuthorisation.Question(order)
             : CheckoutOrders.OutcomeOf(order);
+    }
+
+    /// <summary>
+    /// Why the restaurant's settings refuse this payment before any provider call, even when the page
+    /// offered it: settings not complete, or a voucher brand the restaurant does not accept.
+    /// </summary>
+    private async Task<CheckoutFailure?> RefusedBySettingsAsync(Guid restaurantId, VoucherChoice? voucher, CancellationToken cancellationToken)
+    {
+        var settings = await restaurants.ReadAsync(restaurantId, cancellationToken);
+        var issuer = voucher switch
+        {
+            VoucherCard card => card.Issuer,
+            EdenredVoucher => VoucherIssuer.Edenred,
+            _ => (VoucherIssuer?)null,
+        };
+        return !settings.IsReadyForPayments ? CheckoutFailure.RestaurantNotReady
+            : issuer is { } brand && !settings.Accepts(brand) ? CheckoutFailure.IssuerNotAccepted
+            : null;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Payment methods could not be listed; the contracted brands are offered")]

@@ -12,6 +12,15 @@ public static class DemoRestaurant
 {
     public const string Slug = "le-petit-comptoir";
 
+    /// <summary>Every issuer accepted, with the merchant IDs the sandbox knows (Edenred's is its MID).</summary>
+    public static IReadOnlyList<Restaurants.RestaurantIssuer> Issuers =>
+    [
+        new() { RestaurantId = Restaurant.Id, Issuer = VoucherIssuer.Edenred, Accepted = true, MerchantId = "1999224" },
+        new() { RestaurantId = Restaurant.Id, Issuer = VoucherIssuer.Bimpli, Accepted = true, MerchantId = "DEMO-BIMPLI-0001" },
+        new() { RestaurantId = Restaurant.Id, Issuer = VoucherIssuer.Pluxee, Accepted = true, MerchantId = "DEMO-PLUXEE-0001" },
+        new() { RestaurantId = Restaurant.Id, Issuer = VoucherIssuer.UpDejeuner, Accepted = true, MerchantId = "DEMO-UP-0001" },
+    ];
+
     public static readonly Restaurant Restaurant = new()
     {
         Id = IdFor("restaurant"),

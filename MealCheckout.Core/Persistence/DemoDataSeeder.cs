@@ -9,7 +9,10 @@ namespace MealCheckout.Core.Persistence;
 /// </summary>
 public sealed class DemoDataSeeder(IDbContextFactory<MealCheckoutDbContext> contexts)
 {
-    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    public Task SeedAsync(CancellationToken cancellationToken = default) => SeedAsync(withDemoIssuers: true, cancellationToken);
+
+    /// <param name="withDemoIssuers">Accept every issuer with the sandbox's merchant IDs; Production leaves that to a manager.</param>
+    public async Task SeedAsync(bool withDemoIssuers, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await db.Restaurants.AnyAsync(r => r.Slug == DemoRestaurant.Slug, cancellationToken))
@@ -20,11 +23,30 @@ public sealed class DemoDataSeeder(IDbContextFactory<MealCheckoutDbContext> cont
                     .SetProperty(r => r.StreetAddress, demo.StreetAddress)
                     .SetProperty(r => r.PostalCode, demo.PostalCode)
                     .SetProperty(r => r.Siret, demo.Siret), cancellationToken);
+            if (withDemoIssuers)
+            {
+                await AddDemoIssuersAsync(db, cancellationToken);
+            }
             return;
         }
         db.Restaurants.Add(DemoRestaurant.Restaurant);
         db.MenuCategories.AddRange(DemoRestaurant.Categories);
         db.MenuItems.AddRange(DemoRestaurant.Items);
+        await db.SaveChangesAsync(cancellationToken);
+        if (withDemoIssuers)
+        {
+            await AddDemoIssuersAsync(db, cancellationToken);
+        }
+    }
+
+    /// <summary>The demo accepts every issuer, with the sandbox's merchant IDs, unless a manager already set them.</summary>
+    private static async Task AddDemoIssuersAsync(MealCheckoutDbContext db, CancellationToken cancellationToken)
+    {
+        if (await db.RestaurantIssuers.AnyAsync(i => i.RestaurantId == DemoRestaurant.Restaurant.Id, cancellationToken))
+        {
+            return;
+        }
+        db.RestaurantIssuers.AddRange(DemoRestaurant.Issuers);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

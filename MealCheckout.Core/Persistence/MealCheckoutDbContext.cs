@@ -1,5 +1,6 @@
 using MealCheckout.Core.Menu;
 using MealCheckout.Core.Orders;
+using MealCheckout.Core.Restaurants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -21,6 +22,8 @@ public sealed class MealCheckoutDbContext(DbContextOptions<MealCheckoutDbContext
     public DbSet<ProviderCall> ProviderCalls => Set<ProviderCall>();
     public DbSet<Payments.WebhookEvent> WebhookEvents => Set<Payments.WebhookEvent>();
     public DbSet<Payments.Edenred.EdenredSignIn> EdenredSignIns => Set<Payments.Edenred.EdenredSignIn>();
+    public DbSet<RestaurantIssuer> RestaurantIssuers => Set<RestaurantIssuer>();
+    public DbSet<RestaurantSettingChange> RestaurantSettingChanges => Set<RestaurantSettingChange>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -77,8 +80,16 @@ public sealed class MealCheckoutDbContext(DbContextOptions<MealCheckoutDbContext
             e.Property(w => w.Amount).HasColumnName("amount_cents");
         });
         model.Entity<Payments.Edenred.EdenredSignIn>().ToTable("edenred_sign_ins");
+        model.Entity<RestaurantIssuer>(e =>
+        {
+            e.ToTable("restaurant_issuers");
+            e.HasKey(i => new { i.RestaurantId, i.Issuer });
+        });
+        model.Entity<RestaurantSettingChange>().ToTable("restaurant_setting_changes");
         UseSnakeCaseColumns(model);
         UseClientGeneratedKeys(model);
+        // The one key SQLite numbers: the audit trail's order is the order its lines were written in.
+        model.Entity<RestaurantSettingChange>().Property(c => c.Id).ValueGeneratedOnAdd();
     }
 
     private static void MapOrder(EntityTypeBuilder<Order> e)

@@ -27,6 +27,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IOrderStore, OrderStore>();
         services.AddSingleton<ReceiptKeys>();
         services.AddSingleton<ReceiptQuery>();
+        services.AddSingleton<Restaurants.RestaurantSettingsStore>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bunit;
+using MealCheckout.Core;
 using MealCheckout.Core.Persistence;
 using MealCheckout.Tests.Infrastructure;
 using MealCheckout.Web.Checkout;
@@ -34,7 +35,8 @@ public sealed class DinerContext : BunitContext
             .Build();
         Services.AddLogging();
         Services.AddLocalization(options => options.ResourcesPath = "Resources");
-        Services.AddOptions<Core.DailyCapOptions>();
+        Services.AddVoucherRules(configuration);
+        Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         Services.AddMealCheckoutPersistence(configuration, directory.Path);
         Services.AddScoped<ProtectedSessionStorage>();

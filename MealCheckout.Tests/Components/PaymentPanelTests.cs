@@ -191,7 +191,7 @@ public sealed class PaymentPanelTests : IDisposable
         services.AddSingleton<IHttpContextAccessor>(new HttpContextAccessor());
         services.AddScoped<CircuitPayer>(); // no connection: the page counts as its own client
         services.AddSingleton(app.Services.GetRequiredService<TimeProvider>());
-        services.AddSingleton(app.Services.GetRequiredService<IOptions<DailyCapOptions>>());
+        services.AddSingleton(app.Services.GetRequiredService<VoucherRuleBook>());
         services.AddTransient(_ => app.Services.GetRequiredService<DinerCheckout>());
         return ctx;
     }

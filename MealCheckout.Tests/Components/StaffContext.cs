@@ -31,11 +31,13 @@ public sealed class StaffContext : BunitContext
         Services.AddMudServices();
         Services.AddMudTexts();
         Services.AddSingleton(app.Services.GetRequiredService<TimeProvider>());
-        Services.AddSingleton(app.Services.GetRequiredService<IOptions<Core.DailyCapOptions>>());
+        Services.AddSingleton(app.Services.GetRequiredService<Core.VoucherRuleBook>());
         Services.AddTransient(_ => new OrderHistoryBrowser(app.Services.GetRequiredService<OrderHistoryReader>()));
         Services.AddTransient(_ => app.Services.GetRequiredService<OrderDetailQuery>());
         Services.AddTransient(_ => app.Services.GetRequiredService<LegRefunds>());
         Services.AddScoped<ManagerRefunds>();
+        Services.AddTransient(_ => app.Services.GetRequiredService<Core.Restaurants.RestaurantSettingsStore>());
+        Services.AddScoped(_ => new Web.Checkout.RestaurantContext(app.Services.GetRequiredService<Core.Menu.IMenuCatalog>()));
         var authorization = this.AddAuthorization();
         authorization.SetAuthorized(userName);
         authorization.SetPolicies(manager ? [StaffPolicies.ReadOrders, StaffPolicies.ManageOrders] : [StaffPolicies.ReadOrders]);

@@ -20,6 +20,9 @@ public enum SplitLimit
 
     /// <summary>Nothing in the order is voucher-eligible.</summary>
     NothingEligible,
+
+    /// <summary>The rules in force refuse vouchers on Sundays and public holidays, and today is one.</summary>
+    SundayOrHoliday,
 }
 
 /// <summary>What the split planner needs to know; refuses requests that cannot describe a real order.</summary>
@@ -52,6 +55,9 @@ public sealed record SplitRequest
     public Money DailyCap { get; }
     public Money SpentTodayHere { get; }
     public Money Minimum { get; }
+
+    /// <summary>The rules in force refuse vouchers today (a Sunday or public holiday).</summary>
+    public bool VouchersRefusedToday { get; init; }
 }
 
 /// <summary>How a bill splits: VoucherPart + CardPart always equals the order total.</summary>
@@ -73,6 +79,10 @@ public sealed class SplitPlanner
         if (request.EligibleSubtotal.IsZero)
         {
             return AllOnCard(request, SplitLimit.NothingEligible);
+        }
+        if (request.VouchersRefusedToday)
+        {
+            return AllOnCard(request, SplitLimit.SundayOrHoliday);
         }
         var capLeft = request.DailyCap.SaturatingMinus(request.SpentTodayHere);
         if (capLeft.IsZero)

@@ -22,6 +22,8 @@ public sealed class StaffRouteAccessTests : IDisposable
         var routes = StaffRoutes();
         Assert.Contains(routes, r => r.Path == "/staff/orders" && r.Method == "GET");
         Assert.Contains(routes, r => r.Path == StaffAccounts.LogoutPath && r.Method == "POST");
+        Assert.Contains(routes, r => r.Path == "/staff/rules" && r.ManagerOnly);
+        Assert.Contains(routes, r => r.Path == "/staff/settings" && r.ManagerOnly);
 
         using var anonymous = StaffSession.Anonymous(app);
         using var staff = await StaffSession.SignedInAsync(app, StaffSession.ReadOnly, StaffSession.ReadOnlyPassword);

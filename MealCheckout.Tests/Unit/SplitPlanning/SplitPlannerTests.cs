@@ -138,7 +138,7 @@ public sealed class SplitPlannerTests
     [Fact]
     public void Edenred_cap_is_19_euros_and_CONECS_cap_25_by_default()
     {
-        var caps = new DailyCapOptions();
+        var caps = VoucherRuleSchedule.Read(new VoucherRuleOptions()).Schedule!.InForceOn(new DateOnly(2026, 12, 3));
 
         Assert.Equal(1900, caps.DailyCapFor(VoucherIssuer.Edenred).Cents);
         Assert.Equal(2500, caps.DailyCapFor(VoucherIssuer.Bimpli).Cents);

@@ -31,6 +31,8 @@ public static class CheckoutMessages
             CheckoutFailure.TooManyAttempts => text["TooManyAttempts"],
             CheckoutFailure.SplitChanged => text["SplitChanged" + outcome.Change],
             CheckoutFailure.DinerCancelled => text["DinerCancelled"],
+            CheckoutFailure.IssuerNotAccepted => text["IssuerNotAccepted"],
+            CheckoutFailure.RestaurantNotReady => text["RestaurantNotReady"],
             _ => "",
         };
         return reason is null ? next : $"{reason} {next}";

@@ -7,9 +7,11 @@ namespace MealCheckout.Web.Components.Pages.Checkout;
 /// <summary>Says in words which rule decided the voucher part of a split.</summary>
 public static class SplitReasonText
 {
-    public static string Describe(IStringLocalizer<UiText> text, SplitPlan plan, Money dailyCap, Money minimum) => Describe(text, plan.Limit, dailyCap, minimum);
+    /// <summary>The reason under <paramref name="rules"/>, the voucher rules of the split's day, for a voucher of <paramref name="issuer"/>.</summary>
+    public static string Describe(IStringLocalizer<UiText> text, SplitLimit limit, VoucherRules rules, VoucherIssuer issuer) =>
+        Describe(text, limit, rules.DailyCapFor(issuer), rules.MinimumFor(issuer));
 
-    public static string Describe(IStringLocalizer<UiText> text, SplitLimit limit, Money dailyCap, Money minimum) => limit switch
+    private static string Describe(IStringLocalizer<UiText> text, SplitLimit limit, Money dailyCap, Money minimum) => limit switch
     {
         SplitLimit.EligibleAmount => text["ReasonEligibleAmount"],
         SplitLimit.IssuerBalance => text["ReasonIssuerBalance"],
@@ -17,6 +19,7 @@ public static class SplitReasonText
         SplitLimit.DailyCapReached => string.Format(text["ReasonDailyCapReached"], Euros(dailyCap)),
         SplitLimit.BelowMinimum => string.Format(text["ReasonBelowMinimum"], Euros(minimum)),
         SplitLimit.NothingEligible => text["ReasonNothingEligible"],
+        SplitLimit.SundayOrHoliday => text["ReasonVouchersClosedToday"],
         _ => throw new ArgumentOutOfRangeException(nameof(limit), limit, "Unknown split limit."),
     };
 
