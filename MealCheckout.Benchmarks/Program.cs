@@ -16,4 +16,14 @@ if (args is ["chaos", .. var chaosArgs])
     Environment.ExitCode = await MealCheckout.Benchmarks.Chaos.ChaosCommand.RunAsync(chaosArgs);
     return;
 }
+if (args is ["circuit-memory", .. var circuitArgs])
+{
+    await MealCheckout.Benchmarks.Circuits.CircuitMemoryCommand.RunAsync(circuitArgs is [var n] ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 100);
+    return;
+}
+if (args is ["reference-app", .. var referenceArgs])
+{
+    await MealCheckout.Benchmarks.Circuits.ReferenceServer.RunAsync(referenceArgs);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

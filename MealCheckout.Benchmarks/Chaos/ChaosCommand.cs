@@ -237,7 +237,7 @@ public static class ChaosCommand
         Enumerable.Range(0, kills + 1).Select(k => (checkouts * k / (kills + 1), checkouts * (k + 1) / (kills + 1))).ToList();
 
     /// <summary>The app and the sandbox as built beside this tool (the project references them without linking them).</summary>
-    private static (string Web, string Sandbox) BuiltApps()
+    internal static (string Web, string Sandbox) BuiltApps()
     {
         var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var framework = here.Name;

@@ -23,7 +23,8 @@ public sealed class StaffContext : BunitContext
 {
     private readonly (CultureInfo Culture, CultureInfo UiCulture) previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
 
-    public StaffContext(MealCheckoutAppFactory app, string culture, string userName, bool manager)
+    /// <param name="history">Reads the history through this reader instead of the app's, e.g. one that holds some reads.</param>
+    public StaffContext(MealCheckoutAppFactory app, string culture, string userName, bool manager, OrderHistoryReader? history = null)
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
         JSInterop.Mode = JSRuntimeMode.Loose; // MudBlazor's popovers and dialogs call into the page
@@ -32,7 +33,7 @@ public sealed class StaffContext : BunitContext
         Services.AddMudTexts();
         Services.AddSingleton(app.Services.GetRequiredService<TimeProvider>());
         Services.AddSingleton(app.Services.GetRequiredService<Core.VoucherRuleBook>());
-        Services.AddTransient(_ => new OrderHistoryBrowser(app.Services.GetRequiredService<OrderHistoryReader>()));
+        Services.AddTransient(_ => new OrderHistoryBrowser(history ?? app.Services.GetRequiredService<OrderHistoryReader>()));
         Services.AddTransient(_ => app.Services.GetRequiredService<OrderDetailQuery>());
         Services.AddTransient(_ => app.Services.GetRequiredService<LegRefunds>());
         Services.AddScoped<ManagerRefunds>();
