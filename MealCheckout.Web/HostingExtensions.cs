@@ -47,7 +47,7 @@ public static class HostingExtensions
         services.AddMealCheckoutPayments(configuration);
         services.AddMealCheckoutKeyRing(configuration, builder.Environment.ContentRootPath);
         services.AddEdenredLogin();
-        services.AddStaffOperations();
+        services.AddStaffOperations(configuration);
 
         services.AddScoped<RestaurantContext>();
         services.AddScoped<MenuPricing>();

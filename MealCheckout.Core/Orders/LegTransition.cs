@@ -7,8 +7,9 @@ public sealed class LegTransition
     {
     }
 
-    internal LegTransition(Guid legId, LegState from, LegState to, DateTimeOffset at, string? reason)
+    internal LegTransition(Guid legId, LegState from, LegState to, DateTimeOffset at, string? reason, Money? amount = null)
     {
+        Amount = amount;
         Id = Guid.NewGuid();
         PaymentLegId = legId;
         From = from;
@@ -23,4 +24,10 @@ public sealed class LegTransition
     public LegState To { get; private set; }
     public DateTimeOffset At { get; private set; }
     public string? Reason { get; private set; }
+
+    /// <summary>The money this step gave back, for a refund (whole or part); null for other steps.</summary>
+    public Money? Amount { get; private set; }
+
+    /// <summary>Part of a captured leg went back to the diner; the leg stays captured for the rest.</summary>
+    public bool IsPartialRefund => From == LegState.Captured && To == LegState.Captured;
 }

@@ -46,6 +46,7 @@ public sealed class Order
 {
     private readonly List<OrderLine> lines = [];
     private readonly List<PaymentLeg> legs = [];
+    private readonly List<Compensation> compensations = [];
 
     private Order()
     {
@@ -91,6 +92,9 @@ public sealed class Order
     public IReadOnlyList<OrderLine> Lines => lines;
     public IReadOnlyList<PaymentLeg> Legs => legs;
 
+    /// <summary>Money given back for voucher legs whose issuer refuses refunds.</summary>
+    public IReadOnlyList<Compensation> Compensations => compensations;
+
     /// <param name="id">The checkout attempt's id when the diner's page made one: a resubmission finds the same order.</param>
     public static Order Create(Guid restaurantId, string number, string culture, Fulfilment fulfilment, IReadOnlyCollection<NewOrderLine> newLines, DateTimeOffset at, Guid? id = null)
     {
@@ -125,6 +129,36 @@ public sealed class Order
 
     public PaymentLeg AddCardLeg(string cardBrand, string cardLast4, Money amount, DateTimeOffset at) =>
         AddLeg(new PaymentLeg(Id, LegKind.Card, amount, null, null, cardBrand, cardLast4, at));
+
+    /// <summary>What has been given back for a voucher leg, on the card leg or off the platform.</summary>
+    public Money CompensatedFor(Guid voucherLegId) =>
+        compensations.Where(c => c.PaymentLegId == voucherLegId).Aggregate(Money.Zero, (sum, c) => sum + c.Amount);
+
+    /// <summary>
+    /// Records money given back for a captured voucher leg; the same <paramref name="id"/> twice records
+    /// it once. The total for the leg never passes what it captured.
+    /// </summary>
+    public Compensation RecordCompensation(Guid id, Guid voucherLegId, Money amount, CompensationWay way, string reason, string recordedBy, DateTimeOffset at)
+    {
+        if (compensations.SingleOrDefault(c => c.Id == id) is { } recorded)
+        {
+            return recorded;
+        }
+        ArgumentException.ThrowIfNullOrWhiteSpace(recordedBy);
+        var leg = legs.SingleOrDefault(l => l.Id == voucherLegId && l.Kind == LegKind.Voucher && l.State == LegState.Captured)
+            ?? throw new InvalidOperationException("Only a captured voucher leg of this order can be compensated.");
+        if (amount.IsZero || amount + CompensatedFor(leg.Id) > leg.CapturedAmount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), "A compensation gives back at most what the voucher leg captured.");
+        }
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > Compensation.MaxReasonLength)
+        {
+            throw new ArgumentException("A compensation needs a reason of at most 300 characters.", nameof(reason));
+        }
+        var compensation = new Compensation(id, Id, leg.Id, amount, way, reason.Trim(), recordedBy, at);
+        compensations.Add(compensation);
+        return compensation;
+    }
 
     /// <summary>Leaves the order for staff: it shows as <see cref="OrderStatus.ToCheck"/> while its legs are not settled.</summary>
     public void FlagForCheck(CheckReason reason) => CheckReason = reason;
@@ -167,9 +201,11 @@ public sealed class Order
         {
             return OrderStatus.Open;
         }
-        var refunded = captured.Count(l => l.State == LegState.Refunded);
-        return refunded == 0 ? OrderStatus.Paid
-            : refunded == captured.Count ? OrderStatus.Refunded
+        // Card refunds made for a voucher leg are already in the card's refunded amount: only money given off the platform adds.
+        var givenBack = captured.Aggregate(Money.Zero, (sum, l) => sum + l.RefundedAmount)
+            + compensations.Where(c => c.Way == CompensationWay.OffPlatform).Aggregate(Money.Zero, (sum, c) => sum + c.Amount);
+        return givenBack.IsZero ? OrderStatus.Paid
+            : givenBack >= Total ? OrderStatus.Refunded
             : OrderStatus.PartiallyRefunded;
     }
 }

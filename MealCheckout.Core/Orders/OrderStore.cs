@@ -151,5 +151,6 @@ public sealed class OrderStore(IDbContextFactory<MealCheckoutDbContext> contexts
     private static IQueryable<Order> WithEverything(IQueryable<Order> orders) => orders
         .Include(o => o.Lines)
         .Include(o => o.Legs).ThenInclude(l => l.Transitions)
-        .Include(o => o.Legs).ThenInclude(l => l.Calls);
+        .Include(o => o.Legs).ThenInclude(l => l.Calls)
+        .Include(o => o.Compensations);
 }

@@ -76,20 +76,22 @@ public sealed class PaymentLeg
     public IReadOnlyList<LegTransition> Transitions => transitions;
     public IReadOnlyList<ProviderCall> Calls => calls;
 
-    public void MoveTo(LegState next, DateTimeOffset at, string? reason = null)
+    public void MoveTo(LegState next, DateTimeOffset at, string? reason = null) => MoveTo(next, at, reason, null);
+
+    private void MoveTo(LegState next, DateTimeOffset at, string? reason, Money? amount)
     {
         if (!LegStateMachine.CanMove(State, next))
         {
             throw new IllegalLegTransitionException(State, next);
         }
-        transitions.Add(new LegTransition(Id, State, next, at, reason));
+        transitions.Add(new LegTransition(Id, State, next, at, reason, amount));
         State = next;
     }
 
     /// <summary>Records a provider call and its idempotency key; persist the order before sending it.</summary>
-    public ProviderCall BeginCall(string operation, DateTimeOffset at, string? idempotencyKey = null)
+    public ProviderCall BeginCall(string operation, DateTimeOffset at, string? idempotencyKey = null, Money? amount = null)
     {
-        var call = new ProviderCall(Id, operation, at, idempotencyKey);
+        var call = new ProviderCall(Id, operation, at, idempotencyKey, amount);
         calls.Add(call);
         return call;
     }
@@ -136,10 +138,33 @@ public sealed class PaymentLeg
         CapturedAmount = amount;
     }
 
+    /// <summary>Captured money not given back yet.</summary>
+    public Money Refundable => State == LegState.Captured ? CapturedAmount - RefundedAmount : Money.Zero;
+
+    /// <summary>The whole leg is refunded: <paramref name="amount"/> is the total refunded, parts before included.</summary>
     public void Refunded(Money amount, DateTimeOffset at, string? reason = null)
     {
-        MoveTo(LegState.Refunded, at, reason);
+        MoveTo(LegState.Refunded, at, reason, amount - RefundedAmount);
         RefundedAmount = amount;
+    }
+
+    /// <summary>
+    /// Part of the captured money went back: the leg stays captured until the parts add up to all of
+    /// it, and the sum can never pass what was captured.
+    /// </summary>
+    public void RefundedPart(Money amount, DateTimeOffset at, string? reason = null)
+    {
+        if (amount.IsZero || amount > Refundable)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), "A refund gives back at most what is still captured.");
+        }
+        if (RefundedAmount + amount == CapturedAmount)
+        {
+            Refunded(CapturedAmount, at, reason);
+            return;
+        }
+        transitions.Add(new LegTransition(Id, State, State, at, reason, amount));
+        RefundedAmount += amount;
     }
 
     public void Refused(string errorCode, DateTimeOffset at) => Stop(LegState.Refused, errorCode, at);

@@ -11,8 +11,10 @@ public sealed class ProviderCall
     }
 
     /// <param name="idempotencyKey">The provider's own key format when it has one (Edenred's tstamp); a random key otherwise.</param>
-    internal ProviderCall(Guid legId, string operation, DateTimeOffset at, string? idempotencyKey = null)
+    /// <param name="amount">The amount the call moves when it names one (a refund), so a replay sends the same request.</param>
+    internal ProviderCall(Guid legId, string operation, DateTimeOffset at, string? idempotencyKey = null, Money? amount = null)
     {
+        Amount = amount;
         Id = Guid.NewGuid();
         PaymentLegId = legId;
         Operation = operation;
@@ -27,6 +29,9 @@ public sealed class ProviderCall
     public string Operation { get; private set; } = "";
 
     public string IdempotencyKey { get; private set; } = "";
+
+    /// <summary>What a refund asked for; null for calls whose amount is the leg's own.</summary>
+    public Money? Amount { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? CompletedAt { get; private set; }
 

@@ -20,6 +20,7 @@ public sealed class MealCheckoutDbContext(DbContextOptions<MealCheckoutDbContext
     public DbSet<PaymentLeg> PaymentLegs => Set<PaymentLeg>();
     public DbSet<LegTransition> LegTransitions => Set<LegTransition>();
     public DbSet<ProviderCall> ProviderCalls => Set<ProviderCall>();
+    public DbSet<Compensation> Compensations => Set<Compensation>();
     public DbSet<Payments.WebhookEvent> WebhookEvents => Set<Payments.WebhookEvent>();
     public DbSet<Payments.Edenred.EdenredSignIn> EdenredSignIns => Set<Payments.Edenred.EdenredSignIn>();
     public DbSet<RestaurantIssuer> RestaurantIssuers => Set<RestaurantIssuer>();
@@ -68,10 +69,18 @@ public sealed class MealCheckoutDbContext(DbContextOptions<MealCheckoutDbContext
             e.ToTable("leg_transitions");
             e.Property(t => t.From).HasColumnName("from_state");
             e.Property(t => t.To).HasColumnName("to_state");
+            e.Property(t => t.Amount).HasColumnName("amount_cents");
+            e.Ignore(t => t.IsPartialRefund);
+        });
+        model.Entity<Compensation>(e =>
+        {
+            e.ToTable("compensations");
+            e.Property(c => c.Amount).HasColumnName("amount_cents");
         });
         model.Entity<ProviderCall>(e =>
         {
             e.ToTable("provider_calls");
+            e.Property(c => c.Amount).HasColumnName("amount_cents");
             e.Ignore(c => c.IsCompleted);
         });
         model.Entity<Payments.WebhookEvent>(e =>
@@ -101,6 +110,8 @@ public sealed class MealCheckoutDbContext(DbContextOptions<MealCheckoutDbContext
         e.Ignore(o => o.PaidAmount);
         e.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId);
         e.HasMany(o => o.Legs).WithOne().HasForeignKey(l => l.OrderId);
+        e.HasMany(o => o.Compensations).WithOne().HasForeignKey(c => c.OrderId);
+        e.Navigation(o => o.Compensations).UsePropertyAccessMode(PropertyAccessMode.Field);
         e.Navigation(o => o.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
         e.Navigation(o => o.Legs).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
@@ -112,6 +123,7 @@ public sealed class MealCheckoutDbContext(DbContextOptions<MealCheckoutDbContext
         e.Property(l => l.AuthorisedAmount).HasColumnName("authorised_amount_cents");
         e.Property(l => l.CapturedAmount).HasColumnName("captured_amount_cents");
         e.Property(l => l.RefundedAmount).HasColumnName("refunded_amount_cents");
+        e.Ignore(l => l.Refundable);
         e.HasMany(l => l.Transitions).WithOne().HasForeignKey(t => t.PaymentLegId);
         e.HasMany(l => l.Calls).WithOne().HasForeignKey(c => c.PaymentLegId);
         e.Navigation(l => l.Transitions).UsePropertyAccessMode(PropertyAccessMode.Field);

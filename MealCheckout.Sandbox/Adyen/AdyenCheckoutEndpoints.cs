@@ -22,6 +22,9 @@ internal sealed partial class AdyenCheckoutEndpoints(IOptions<SandboxOptions> op
 {
     public const string Prefix = "/sandbox/adyen/checkout/v71";
 
+    /// <summary>Adyen's generic "not supported" error code, answered to an operation a payment method does not allow.</summary>
+    public const string UnsupportedOperationCode = "905";
+
     private readonly ConcurrentDictionary<string, (string BodyHash, AdyenAnswer Answer)> idempotent = new();
     private AdyenSandboxOptions Settings => options.Value.Adyen;
 
@@ -296,10 +299,13 @@ internal sealed partial class AdyenCheckoutEndpoints(IOptions<SandboxOptions> op
                 case "captures" when payment.Status != "authorised":
                 case "cancels" when payment.Status != "authorised":
                     return AdyenAnswer.Error(422, "167", $"The payment is {payment.Status}: only an authorised payment can be {(action == "captures" ? "captured" : "cancelled")}.");
+                case "refunds" when payment.PaymentMethod.StartsWith(AdyenTestCards.MealVoucherType, StringComparison.Ordinal):
+                    // Titres-restaurant support separate capture but no refunds, whole or partial (Adyen's payment-method table).
+                    return AdyenAnswer.Error(422, UnsupportedOperationCode, $"Refunds are not supported for payment method {payment.PaymentMethod}.", "configuration");
                 case "refunds" when payment.Status != "captured":
                     return AdyenAnswer.Error(422, "167", $"The payment is {payment.Status}: only a captured payment can be refunded.");
                 case "captures" when amount is not { } value || value <= 0 || value > payment.AuthorisedAmount:
-                case "refunds" when amount is not { } refund || refund <= 0 || refund > payment.CapturedAmount:
+                case "refunds" when amount is not { } refund || refund <= 0 || refund > payment.CapturedAmount - payment.RefundedAmount:
                     return AdyenAnswer.Error(422, "137", "Invalid amount specified.");
                 case "captures":
                     ledger.Capture(payment, amount!.Value);

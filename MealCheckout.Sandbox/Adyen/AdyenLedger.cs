@@ -109,10 +109,14 @@ public sealed class AdyenLedger(TimeProvider time, IOptions<SandboxOptions> opti
 
     public bool IsReferenceCancelled(string merchantReference) => technicallyCancelled.ContainsKey(merchantReference);
 
+    /// <summary>A refund, whole or part: the payment stays captured until its refunds add up to the capture.</summary>
     public void Refund(AdyenPayment payment, long amount)
     {
-        payment.Status = "refunded";
-        payment.RefundedAmount = amount;
+        payment.RefundedAmount += amount;
+        if (payment.RefundedAmount >= payment.CapturedAmount)
+        {
+            payment.Status = "refunded";
+        }
         spentFromBalance.AddOrUpdate(payment.CardNumber, -amount, (_, s) => s - amount);
     }
 

@@ -31,6 +31,9 @@ public sealed record AdyenTestCard(
 /// <summary>The documented test cards (docs/sandbox.md): six per CONECS brand, four bank cards.</summary>
 public static class AdyenTestCards
 {
+    /// <summary>The payment type of CONECS meal vouchers; each brand's payment method starts with it.</summary>
+    public const string MealVoucherType = "mealVoucher_FR";
+
     public const string Bimpli = "mealVoucher_FR_natixis";
     public const string Pluxee = "mealVoucher_FR_sodexo";
     public const string UpDejeuner = "mealVoucher_FR_groupeup";

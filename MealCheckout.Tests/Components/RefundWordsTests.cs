@@ -36,13 +36,13 @@ public sealed class RefundWordsTests
     }
 
     [Fact]
-    public async Task An_Edenred_leg_says_its_refunds_are_done_elsewhere()
+    public async Task A_refund_the_issuer_does_not_allow_is_named_after_the_issuer()
     {
         var at = DateTimeOffset.UtcNow;
         var order = Order.Create(Guid.NewGuid(), "MC-261123-ABCDEG", "fr-FR", Fulfilment.Pickup, [new NewOrderLine("Salade", ItemKind.Food, Money.FromCents(1200), 1)], at);
         var edenred = order.AddVoucherLeg(VoucherIssuer.Edenred, "lerouxpablo@yopmail.com", Money.FromCents(1200), at);
 
-        Assert.Equal("Refunds for Edenred are not available here: refund from the Edenred merchant portal.",
+        Assert.Equal("Edenred does not allow this refund: nothing was sent.",
             await SayAsync("en", new RefundResult(RefundOutcome.NotAvailableForIssuer), edenred));
     }
 

@@ -58,8 +58,8 @@ public sealed class StaffOperationsTests(BrowserFixture browser) : IDisposable
         await download.SaveAsAsync(file);
         var rows = SettlementCsvTests.Parse(await File.ReadAllBytesAsync(file));
         Assert.Equal("Jour", rows[0][0]);
-        Assert.Equal(["Bimpli", "1", "18,50", "0", "0,00", "18,50"], rows[1][1..]);
-        Assert.Equal(["Carte bancaire", "1", "5,50", "1", "5,50", "0,00"], rows[2][1..]);
+        Assert.Equal(["Bimpli", "1", "18,50", "0", "0,00", "0,00", "0,00", "18,50"], rows[1][1..]);
+        Assert.Equal(["Carte bancaire", "1", "5,50", "1", "5,50", "0,00", "0,00", "0,00"], rows[2][1..]);
     }
 
     [Fact]
@@ -79,6 +79,42 @@ public sealed class StaffOperationsTests(BrowserFixture browser) : IDisposable
         var today = Core.Calendar.ParisCalendar.DayOf(app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
         var response = await page.Context.APIRequest.GetAsync(SettlementExport.Url(today, today), new() { MaxRedirects = 0 });
         Assert.Equal(403, response.Status);
+    }
+
+    [Fact]
+    public async Task A_manager_cannot_refund_a_CONECS_voucher_and_gives_its_money_back_on_the_card_leg_instead()
+    {
+        var order = await CheckoutOrders.SplitAsync(app);
+        var page = await SignInAsync(StaffSession.Manager, StaffSession.ManagerPassword, $"/staff/orders/{order.Number}");
+
+        var voucherLeg = page.GetByTestId("leg").Filter(new() { HasText = "Bimpli" });
+        await Assertions.Expect(voucherLeg.GetByTestId("refund-unavailable")).ToContainTextAsync("Bimpli ne rembourse pas les titres-restaurant");
+        await Assertions.Expect(voucherLeg.GetByTestId("refund")).ToHaveCountAsync(0);
+        await voucherLeg.GetByTestId("give-back-on-card").ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog.GetByTestId("refund-amount")).ToHaveTextAsync("5,50\u00a0€");
+        await Assertions.Expect(dialog.GetByTestId("refund-leg")).ToHaveTextAsync("Visa •••• 1111");
+        await Assertions.Expect(dialog.GetByTestId("refund-for")).ToContainTextAsync("Bimpli");
+        await dialog.GetByTestId("refund-amount-input").FillAsync("5,50");
+        await BrowserFixture.ScreenshotAsync(page, "staff-detail-voucher-back-on-card");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await dialog.GetByTestId("confirm-refund").ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+
+        await Assertions.Expect(page.GetByTestId("refund-message")).ToHaveTextAsync("Remboursement effectué\u00a0: 5,50\u00a0€ rendus sur Visa •••• 1111.");
+        var cardLeg = page.GetByTestId("leg").Filter(new() { HasText = "•••• 1111" });
+        await Assertions.Expect(cardLeg.GetByTestId("leg-state")).ToHaveTextAsync("Remboursé");
+        await Assertions.Expect(voucherLeg.GetByTestId("give-back-on-card")).ToHaveCountAsync(0);
+        await Assertions.Expect(voucherLeg.GetByTestId("compensate")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("timeline-entry").Filter(new() { HasText = "rendus sur la carte bancaire par " + StaffSession.Manager })).ToHaveCountAsync(1);
+        await BrowserFixture.ScreenshotAsync(page, "staff-detail-voucher-given-back");
+        var ledger = app.Services.GetRequiredService<AdyenLedger>();
+        Assert.Equal(550, ledger.FindPayment(order.Legs.Single(l => l.Kind == LegKind.Card).ProviderReference!)!.RefundedAmount);
+        Assert.Equal(("captured", 0L), (ledger.FindPayment(order.Legs.Single(l => l.Kind == LegKind.Voucher).ProviderReference!)!.Status, ledger.FindPayment(order.Legs.Single(l => l.Kind == LegKind.Voucher).ProviderReference!)!.RefundedAmount));
+
+        await page.GotoInteractiveAsync("/staff/settlement");
+        await Assertions.Expect(page.GetByTestId("settlement-net")).ToHaveTextAsync("18,50\u00a0€");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
     }
 
     private async Task<IPage> SignInAsync(string userName, string password, string returnUrl)

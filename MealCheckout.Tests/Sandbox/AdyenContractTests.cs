@@ -183,6 +183,43 @@ public sealed class AdyenContractTests(SandboxHost host)
     }
 
     [Fact]
+    public async Task A_card_payment_is_refunded_in_parts_that_never_add_up_past_its_capture()
+    {
+        var (_, payment) = await Api.PostAsync("/payments", new { merchantAccount = Merchant, reference = "part-ref", amount = AdyenApiClient.Eur(700), paymentMethod = AdyenApiClient.Card("4111111111111111", type: "scheme") });
+        var psp = payment.GetProperty("pspReference").GetString();
+        await Api.PostAsync($"/payments/{psp}/captures", new { merchantAccount = Merchant, reference = "c", amount = AdyenApiClient.Eur(700) });
+
+        Assert.Equal(201, (await Api.PostAsync($"/payments/{psp}/refunds", new { merchantAccount = Merchant, reference = "r1", amount = AdyenApiClient.Eur(400) })).Status);
+        Assert.Equal("captured", host.Get<AdyenLedger>().FindPayment(psp!)!.Status);
+        var (tooMuch, refusal) = await Api.PostAsync($"/payments/{psp}/refunds", new { merchantAccount = Merchant, reference = "r2", amount = AdyenApiClient.Eur(301) });
+        Assert.Equal((422, "137"), (tooMuch, refusal.GetProperty("errorCode").GetString()));
+        Assert.Equal(201, (await Api.PostAsync($"/payments/{psp}/refunds", new { merchantAccount = Merchant, reference = "r3", amount = AdyenApiClient.Eur(300) })).Status);
+
+        Assert.Equal(("refunded", 700L), (host.Get<AdyenLedger>().FindPayment(psp!)!.Status, host.Get<AdyenLedger>().FindPayment(psp!)!.RefundedAmount));
+    }
+
+    [Fact]
+    public async Task A_meal_voucher_payment_is_cancelled_before_capture_but_never_refunded_after()
+    {
+        var (_, held) = await Api.PostAsync("/payments", new { merchantAccount = Merchant, reference = "mv-cancel", amount = AdyenApiClient.Eur(500), paymentMethod = AdyenApiClient.Card(BimpliFull) });
+        var heldPsp = held.GetProperty("pspReference").GetString();
+        Assert.Equal(201, (await Api.PostAsync($"/payments/{heldPsp}/cancels", new { merchantAccount = Merchant, reference = "x" })).Status);
+        Assert.Equal("cancelled", host.Get<AdyenLedger>().FindPayment(heldPsp!)!.Status);
+
+        var (_, taken) = await Api.PostAsync("/payments", new { merchantAccount = Merchant, reference = "mv-refund", amount = AdyenApiClient.Eur(500), paymentMethod = AdyenApiClient.Card(BimpliFull) });
+        var takenPsp = taken.GetProperty("pspReference").GetString();
+        await Api.PostAsync($"/payments/{takenPsp}/captures", new { merchantAccount = Merchant, reference = "c", amount = AdyenApiClient.Eur(500) });
+        var (status, body) = await Api.PostAsync($"/payments/{takenPsp}/refunds", new { merchantAccount = Merchant, reference = "r", amount = AdyenApiClient.Eur(500) });
+
+        // Adyen's error envelope for an operation the payment method does not support.
+        Assert.Equal(422, status);
+        Assert.Equal((422, "905", "configuration"), (body.GetProperty("status").GetInt32(), body.GetProperty("errorCode").GetString(), body.GetProperty("errorType").GetString()));
+        Assert.Contains("not supported", body.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(body.GetProperty("pspReference").GetString()));
+        Assert.Equal(("captured", 0L), (host.Get<AdyenLedger>().FindPayment(takenPsp!)!.Status, host.Get<AdyenLedger>().FindPayment(takenPsp!)!.RefundedAmount));
+    }
+
+    [Fact]
     public async Task Webhooks_are_posted_signed_with_HMAC_SHA256()
     {
         var (_, payment) = await Api.PostAsync("/payments", new { merchantAccount = Merchant, reference = "hook-1", amount = AdyenApiClient.Eur(400), paymentMethod = AdyenApiClient.Card("4111111111111111", type: "scheme") });

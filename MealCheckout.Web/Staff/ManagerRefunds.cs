@@ -10,13 +10,20 @@ namespace MealCheckout.Web.Staff;
 /// </summary>
 public sealed class ManagerRefunds(IAuthorizationService authorization, LegRefunds refunds)
 {
-    public async Task<RefundResult> RefundAsync(ClaimsPrincipal user, Guid orderId, Guid legId, CancellationToken cancellationToken = default)
+    public Task<RefundResult> RefundAsync(ClaimsPrincipal user, Guid orderId, Guid legId, CancellationToken cancellationToken = default) =>
+        AsManagerAsync(user, name => refunds.RefundAsync(orderId, legId, name, cancellationToken));
+
+    /// <summary>What the manager confirmed in the refund dialog: a refund, a cancel, money given back on the card or a compensation.</summary>
+    public Task<RefundResult> DecideAsync(ClaimsPrincipal user, RefundDecision decision, CancellationToken cancellationToken = default) =>
+        AsManagerAsync(user, name => refunds.DecideAsync(decision, name, cancellationToken));
+
+    private async Task<RefundResult> AsManagerAsync(ClaimsPrincipal user, Func<string, Task<RefundResult>> action)
     {
         var allowed = await authorization.AuthorizeAsync(user, StaffPolicies.ManageOrders);
         if (!allowed.Succeeded || user.Identity?.Name is not { Length: > 0 } name)
         {
             return new RefundResult(RefundOutcome.NotAllowed);
         }
-        return await refunds.RefundAsync(orderId, legId, name, cancellationToken);
+        return await action(name);
     }
 }

@@ -27,26 +27,37 @@ public static class StaffOperationsWords
     public static string SignedEuros(long cents, CultureInfo culture) =>
         (cents < 0 ? "\u2212" : "") + Money.FromCents(Math.Abs(cents)).Format(culture);
 
-    /// <summary>What a refund attempt did, in plain words; the provider's code is kept for support.</summary>
+    /// <summary>
+    /// What a refund action did, in plain words; the provider's code is kept for support. <paramref name="leg"/>
+    /// is the leg the money moved on (the card leg when a voucher's money went back on the card).
+    /// </summary>
     public static string RefundOutcome(IStringLocalizer<StaffOperationsText> text, RefundResult result, PaymentLeg leg, CultureInfo culture) => result.Outcome switch
     {
-        Core.Staff.Refunds.RefundOutcome.Refunded => string.Format(culture, text["RefundDone"], leg.CapturedAmount.Format(culture), StaffLegNames.Of(text, leg)),
+        Core.Staff.Refunds.RefundOutcome.Refunded => string.Format(culture, text["RefundDone"], AmountOr(result, leg.CapturedAmount).Format(culture), StaffLegNames.Of(text, leg)),
         Core.Staff.Refunds.RefundOutcome.AlreadyRefunded => text["RefundAlreadyDone"],
         Core.Staff.Refunds.RefundOutcome.NotCaptured => text["RefundNotCaptured"],
-        Core.Staff.Refunds.RefundOutcome.NotAvailableForIssuer => NotAvailable(text, leg, culture),
+        Core.Staff.Refunds.RefundOutcome.NotAvailableForIssuer => string.Format(culture, text["RefundNotAvailableForIssuer"], Issuer(text, leg)),
+        Core.Staff.Refunds.RefundOutcome.AmountTooHigh => text["RefundAmountTooHigh"],
+        Core.Staff.Refunds.RefundOutcome.Cancelled => string.Format(culture, text["RefundCancelled"], AmountOr(result, leg.AuthorisedAmount).Format(culture), StaffLegNames.Of(text, leg)),
+        Core.Staff.Refunds.RefundOutcome.Compensated => string.Format(culture, text["RefundCompensated"], result.Amount.Format(culture), StaffLegNames.Of(text, leg)),
         Core.Staff.Refunds.RefundOutcome.OutcomeUnknown => text["RefundUnknown"],
         Core.Staff.Refunds.RefundOutcome.NotAllowed => text["RefundNotAllowed"],
         Core.Staff.Refunds.RefundOutcome.NotFound => text["RefundNotFound"],
+        Core.Staff.Refunds.RefundOutcome.TooManyAttempts => text["RefundTooMany"],
         Core.Staff.Refunds.RefundOutcome.Refused => string.Format(culture, text[RefusalKey(result.ProviderCode)], result.ProviderCode),
         _ => throw new ArgumentOutOfRangeException(nameof(result), result.Outcome, "Unknown refund outcome."),
     };
 
+    private static Money AmountOr(RefundResult result, Money fallback) => result.Amount.IsZero ? fallback : result.Amount;
+
     public static string NotAvailable(IStringLocalizer<StaffOperationsText> text, PaymentLeg leg, CultureInfo culture) =>
         string.Format(culture, text["RefundNotAvailable"], Issuer(text, leg));
 
-    // Adyen-style codes: 167 the payment is not in a refundable state, 137 invalid amount, 000/901 credentials or merchant account.
+    // Adyen-style codes: 167 the payment is not in a refundable state, 137 invalid amount, 905 not supported for the payment method,
+    // 000/901 credentials or merchant account.
     private static string RefusalKey(string? code) => code switch
     {
+        "905" => "RefusedNotSupported",
         "167" => "RefusedNotRefundable",
         "137" => "RefusedAmount",
         "000" or "901" or "401" or "403" => "RefusedCredentials",

@@ -15,8 +15,23 @@ public static class TimelineReasons
 {
     private const string RefundedBy = "refunded by ";
 
+    /// <summary>What changed: a leg's state, a part of it refunded, or money given back for a voucher leg.</summary>
+    public static string Change(IStringLocalizer<StaffOperationsText> text, TimelineEntry entry) => entry switch
+    {
+        { Compensation: not null } => text["TimelineCompensation"],
+        { IsPartialRefund: true, Amount: { } part } => string.Format(CultureInfo.CurrentCulture, text["TimelinePartRefund"], part.Format(CultureInfo.CurrentCulture)),
+        _ => $"{StaffOperationsWords.State(text, entry.From)} → {StaffOperationsWords.State(text, entry.To)}",
+    };
+
     public static string Describe(IStringLocalizer<StaffOperationsText> text, TimelineEntry entry)
     {
+        if (entry.Compensation is { } given)
+        {
+            var amount = given.Amount.Format(CultureInfo.CurrentCulture);
+            return given.Way == CompensationWay.OffPlatform
+                ? string.Format(CultureInfo.CurrentCulture, text["TimelineCompensationOffPlatform"], amount, given.RecordedBy, given.Reason)
+                : string.Format(CultureInfo.CurrentCulture, text["TimelineCompensationOnCard"], amount, given.RecordedBy);
+        }
         var reason = entry.Reason?.Trim();
         if (string.IsNullOrEmpty(reason))
         {

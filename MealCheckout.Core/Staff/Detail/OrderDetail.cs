@@ -18,9 +18,14 @@ public sealed record OrderDetail(Order Order, SplitLimit? SplitReason, IReadOnly
     private Money Taken(LegKind kind) => Order.Legs.Where(l => l.Kind == kind).Aggregate(Money.Zero, (sum, l) => sum + l.CapturedAmount);
 }
 
-/// <summary>One state change of one payment leg.</summary>
-public sealed record TimelineEntry(DateTimeOffset At, PaymentLeg Leg, LegState From, LegState To, string? Reason)
+/// <summary>
+/// One state change of one payment leg, a part of it refunded (<paramref name="Amount"/>, the leg staying
+/// captured), or money given back for a voucher leg (<paramref name="Compensation"/>).
+/// </summary>
+public sealed record TimelineEntry(DateTimeOffset At, PaymentLeg Leg, LegState From, LegState To, string? Reason, Money? Amount = null, Compensation? Compensation = null)
 {
+    public bool IsPartialRefund => Compensation is null && From == LegState.Captured && To == LegState.Captured;
+
     /// <summary>The wall-clock time in Paris, which is what the restaurant's staff read.</summary>
     public DateTimeOffset ParisTime => ParisCalendar.ToParis(At);
 }

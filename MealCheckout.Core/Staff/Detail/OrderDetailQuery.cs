@@ -21,7 +21,12 @@ public sealed class OrderDetailQuery(IDbContextFactory<MealCheckoutDbContext> co
             return null;
         }
         var timeline = order.Legs
-            .SelectMany(leg => leg.Transitions.Select(t => new TimelineEntry(t.At, leg, t.From, t.To, t.Reason)))
+            .SelectMany(leg => leg.Transitions.Select(t => new TimelineEntry(t.At, leg, t.From, t.To, t.Reason, t.Amount)))
+            .Concat(order.Compensations.Select(c =>
+            {
+                var leg = order.Legs.Single(l => l.Id == c.PaymentLegId);
+                return new TimelineEntry(c.RecordedAt, leg, leg.State, leg.State, c.Reason, c.Amount, c);
+            }))
             .OrderBy(e => e.At).ThenBy(e => e.To)
             .ToList();
         return new OrderDetail(order, SplitReasonOf(order), timeline);

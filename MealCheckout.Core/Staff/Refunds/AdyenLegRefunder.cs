@@ -5,17 +5,20 @@ using MealCheckout.Core.Payments.Adyen;
 
 namespace MealCheckout.Core.Staff.Refunds;
 
-/// <summary>Bank cards and CONECS voucher cards: a refund of the captured payment on the Adyen-style API.</summary>
+/// <summary>
+/// Bank cards: a refund, whole or part, of the captured payment on the Adyen-style API. CONECS voucher
+/// payments go through the same API but cannot be refunded there (<see cref="IssuerRefundRules"/>).
+/// </summary>
 public sealed class AdyenLegRefunder(AdyenCheckoutClient adyen) : ILegRefunder
 {
-    public bool Handles(PaymentLeg leg) => leg.Kind == LegKind.Card || leg.Issuer is not (null or VoucherIssuer.Edenred);
+    public bool Handles(PaymentLeg leg) => leg.Kind == LegKind.Card;
 
-    public async Task<RefundAnswer> RefundAsync(string orderNumber, PaymentLeg leg, string idempotencyKey, CancellationToken cancellationToken)
+    public async Task<RefundAnswer> RefundAsync(string orderNumber, PaymentLeg leg, Money amount, string idempotencyKey, CancellationToken cancellationToken)
     {
         try
         {
             var refunded = await LegCalls.ReplayOnceAsync(() =>
-                adyen.RefundAsync(leg.ProviderReference!, orderNumber + "-refund", leg.CapturedAmount, idempotencyKey, cancellationToken));
+                adyen.RefundAsync(leg.ProviderReference!, orderNumber + "-refund", amount, idempotencyKey, cancellationToken));
             return refunded is null ? RefundAnswer.Unknown : RefundAnswer.Accepted(refunded.PspReference);
         }
         catch (ProviderErrorException ex)

@@ -17,12 +17,12 @@ public sealed class EdenredLegRefunder(EdenredClient edenred) : ILegRefunder
     /// <summary>Edenred tells one write from another by its tstamp, so the refund's key is one.</summary>
     public string NewIdempotencyKey(DateTimeOffset now) => EdenredTstamp.New(now);
 
-    public async Task<RefundAnswer> RefundAsync(string orderNumber, PaymentLeg leg, string idempotencyKey, CancellationToken cancellationToken)
+    public async Task<RefundAnswer> RefundAsync(string orderNumber, PaymentLeg leg, Money amount, string idempotencyKey, CancellationToken cancellationToken)
     {
         try
         {
             var refunded = await LegCalls.ReplayOnceAsync(() =>
-                edenred.RefundAsync(leg.ProviderReference!, leg.CapturedAmount, idempotencyKey, cancellationToken));
+                edenred.RefundAsync(leg.ProviderReference!, amount, idempotencyKey, cancellationToken));
             return refunded is null ? RefundAnswer.Unknown : RefundAnswer.Accepted(refunded.RefundId ?? refunded.AuthorizationId);
         }
         catch (ProviderErrorException ex)

@@ -3,7 +3,7 @@ using MealCheckout.Core.Orders;
 namespace MealCheckout.Core.Staff.Refunds;
 
 /// <summary>
-/// Refunds a whole captured leg with the provider that took it. One implementation per provider;
+/// Refunds captured money of a leg with the provider that took it. One implementation per provider;
 /// <see cref="LegRefunds"/> picks the one whose <see cref="Handles"/> accepts the leg.
 /// </summary>
 public interface ILegRefunder
@@ -14,10 +14,10 @@ public interface ILegRefunder
     string NewIdempotencyKey(DateTimeOffset now) => Guid.NewGuid().ToString("N");
 
     /// <summary>
-    /// Asks the provider to refund <see cref="PaymentLeg.CapturedAmount"/> in full, under the
-    /// idempotency key already saved with the order: sending it again never refunds twice.
+    /// Asks the provider to refund <paramref name="amount"/>, under the idempotency key already saved
+    /// with the order: sending it again never refunds twice.
     /// </summary>
-    Task<RefundAnswer> RefundAsync(string orderNumber, PaymentLeg leg, string idempotencyKey, CancellationToken cancellationToken);
+    Task<RefundAnswer> RefundAsync(string orderNumber, PaymentLeg leg, Money amount, string idempotencyKey, CancellationToken cancellationToken);
 }
 
 public enum RefundAnswerKind

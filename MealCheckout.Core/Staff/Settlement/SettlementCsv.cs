@@ -13,7 +13,7 @@ public static class SettlementCsv
     public const string ContentType = "text/csv; charset=utf-8";
     public const char Separator = ';';
 
-    private static readonly string[] Header = ["Jour", "Émetteur", "Commandes encaissées", "Encaissé (EUR)", "Commandes remboursées", "Remboursé (EUR)", "Net (EUR)"];
+    private static readonly string[] Header = ["Jour", "Émetteur", "Commandes encaissées", "Encaissé (EUR)", "Commandes remboursées", "Remboursé (EUR)", "Compensations hors plateforme (EUR)", "Commission (EUR)", "Net attendu (EUR)"];
     private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
 
     public static byte[] Write(IEnumerable<SettlementRow> rows, Func<SettlementIssuer, string> issuerName)
@@ -30,6 +30,8 @@ public static class SettlementCsv
                 Euros(row.Captured.Cents),
                 row.RefundedOrders.ToString(CultureInfo.InvariantCulture),
                 Euros(row.Refunded.Cents),
+                Euros(row.Compensations.Cents),
+                Euros(row.Commission.Cents),
                 Euros(row.NetCents),
             ]);
         }

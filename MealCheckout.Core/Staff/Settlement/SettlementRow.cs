@@ -13,12 +13,21 @@ public enum SettlementIssuer
 }
 
 /// <summary>
-/// One Paris day for one issuer: what was captured and refunded that day, and in how many orders.
-/// A refund counts on the day it was made, so <see cref="NetCents"/> may be negative.
+/// One Paris day for one issuer: what was captured and refunded that day and in how many orders, what
+/// the restaurant gave back off the platform for voucher legs the issuer does not refund, and the
+/// issuer's commission on the captures. A refund counts on the day it was made, so
+/// <see cref="NetCents"/> may be negative.
 /// </summary>
-public sealed record SettlementRow(DateOnly Day, SettlementIssuer Issuer, int CapturedOrders, Money Captured, int RefundedOrders, Money Refunded)
+public sealed record SettlementRow(
+    DateOnly Day, SettlementIssuer Issuer, int CapturedOrders, Money Captured, int RefundedOrders, Money Refunded,
+    Money Compensations = default, Money Commission = default)
 {
-    public long NetCents => Captured.Cents - Refunded.Cents;
+    /// <summary>
+    /// The net the issuer should pay: captured, less refunded, less its commission. Compensations were
+    /// paid by the restaurant outside the platform: they are on no issuer's statement, so they are shown
+    /// beside the net, not taken from it.
+    /// </summary>
+    public long NetCents => Captured.Cents - Refunded.Cents - Commission.Cents;
 
     /// <summary>The issuer's brand name, or <paramref name="bankCard"/> in the reader's words for the card acquirer.</summary>
     public static string NameOf(SettlementIssuer issuer, string bankCard) => issuer switch

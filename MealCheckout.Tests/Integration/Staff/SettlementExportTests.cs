@@ -32,8 +32,8 @@ public sealed class SettlementExportTests : IDisposable
         var day = today.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(
             [
-                [day, "Bimpli", "1", "18,50", "0", "0,00", "18,50"],
-                [day, "Carte bancaire", "1", "5,50", "1", "5,50", "0,00"],
+                [day, "Bimpli", "1", "18,50", "0", "0,00", "0,00", "0,00", "18,50"],
+                [day, "Carte bancaire", "1", "5,50", "1", "5,50", "0,00", "0,00", "0,00"],
             ], rows.Skip(1));
     }
 

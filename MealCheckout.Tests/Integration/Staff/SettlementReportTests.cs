@@ -103,7 +103,8 @@ public sealed class SettlementReportTests
         Assert.Contains("ix_leg_transitions_to_state_at", plan, StringComparison.Ordinal);
     }
 
-    private static SettlementReport Report(SqliteDatabase database) => new(database.Get<IDbContextFactory<Core.Persistence.MealCheckoutDbContext>>());
+    private static SettlementReport Report(SqliteDatabase database) =>
+        new(database.Get<IDbContextFactory<Core.Persistence.MealCheckoutDbContext>>(), Microsoft.Extensions.Options.Options.Create(new IssuerCommissionOptions()));
 
     private static Order NewOrder(DateTimeOffset at, long cents) => Order.Create(DemoRestaurant.Restaurant.Id, OrderNumber.New(ParisCalendar.DayOf(at)), "fr-FR", Fulfilment.Pickup,
         [new NewOrderLine("Plat du jour", ItemKind.Food, Money.FromCents(cents), 1)], at);

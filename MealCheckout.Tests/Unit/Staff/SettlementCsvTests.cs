@@ -8,7 +8,7 @@ public sealed class SettlementCsvTests
 {
     private static readonly SettlementRow[] Rows =
     [
-        new(new DateOnly(2026, 11, 24), SettlementIssuer.Bimpli, 3, Money.FromCents(1250), 0, Money.Zero),
+        new(new DateOnly(2026, 11, 24), SettlementIssuer.Bimpli, 3, Money.FromCents(1250), 0, Money.Zero, Money.FromCents(300), Money.FromCents(50)),
         new(new DateOnly(2026, 11, 25), SettlementIssuer.BankCard, 0, Money.Zero, 1, Money.FromCents(123456)),
     ];
 
@@ -29,9 +29,9 @@ public sealed class SettlementCsvTests
     {
         var rows = Parse(SettlementCsv.Write(Rows, i => i == SettlementIssuer.BankCard ? "Carte bancaire" : i.ToString()));
 
-        Assert.Equal(["Jour", "Émetteur", "Commandes encaissées", "Encaissé (EUR)", "Commandes remboursées", "Remboursé (EUR)", "Net (EUR)"], rows[0]);
-        Assert.Equal(["24/11/2026", "Bimpli", "3", "12,50", "0", "0,00", "12,50"], rows[1]);
-        Assert.Equal(["25/11/2026", "Carte bancaire", "0", "0,00", "1", "1234,56", "-1234,56"], rows[2]);
+        Assert.Equal(["Jour", "Émetteur", "Commandes encaissées", "Encaissé (EUR)", "Commandes remboursées", "Remboursé (EUR)", "Compensations hors plateforme (EUR)", "Commission (EUR)", "Net attendu (EUR)"], rows[0]);
+        Assert.Equal(["24/11/2026", "Bimpli", "3", "12,50", "0", "0,00", "3,00", "0,50", "12,00"], rows[1]);
+        Assert.Equal(["25/11/2026", "Carte bancaire", "0", "0,00", "1", "1234,56", "0,00", "0,00", "-1234,56"], rows[2]);
     }
 
     [Fact]
