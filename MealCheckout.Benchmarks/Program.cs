@@ -8,7 +8,7 @@ if (args is ["seed-orders", var count, var databasePath])
 }
 if (args is ["checkout-cost", .. var costArgs])
 {
-    await MealCheckout.Benchmarks.Checkout.CheckoutCostCommand.RunAsync(costArgs is [var n] ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 60);
+    await MealCheckout.Benchmarks.Checkout.CheckoutCostCommand.RunAsync(costArgs is [var n] ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 100);
     return;
 }
 if (args is ["chaos", .. var chaosArgs])

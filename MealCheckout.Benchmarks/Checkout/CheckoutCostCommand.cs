@@ -6,33 +6,58 @@ namespace MealCheckout.Benchmarks.Checkout;
 /// <summary>
 /// <c>checkout-cost [count]</c>: pays <c>count</c> split checkouts one after the other and as many again
 /// with 8 in flight, and sends the bare provider sequence as often, then prints per checkout the SQL
-/// commands, connections opened, log entries at Information, bytes allocated and CPU time (the last two for
-/// the whole process, sandbox included, so compare them with the bare line), and checkouts per second.
+/// commands, provider calls, connections opened, log entries at Information, bytes allocated and CPU time
+/// (user and kernel, for the whole process, sandbox included, so compare them with the bare line; and how
+/// many methods the JIT compiled meanwhile), and checkouts per
+/// second. Then, with the sandbox's latency fault at 50 ms on every call, it times checkouts and bare
+/// sequences taken in turn. The machine's load average is printed beside the figures.
 /// </summary>
 public static class CheckoutCostCommand
 {
     private const int InFlight = 8;
+    private const int LatencyMilliseconds = 50;
+    private const int LatencyRounds = 20;
+
+    /// <summary>Enough rounds for the runtime to finish recompiling the hot code (tiered JIT): measured before it, JIT time doubled the CPU per checkout.</summary>
+    private const int WarmUpRounds = 100;
 
     public static async Task RunAsync(int count)
     {
         await using var shop = await InProcessShop.StartAsync();
-        for (var i = 0; i < 10; i++)
+        for (var i = 0; i < WarmUpRounds; i++)
         {
-            await shop.PayAsync(-1 - i); // warm: JIT, pools, the model
+            await shop.PayAsync(-1 - i); // warm: JIT and its tiers, pools, the model
             await shop.BareCallsAsync();
         }
-        Console.WriteLine("what (per checkout)               sql  conns  logs  alloc KB  CPU ms  per second");
+        await Task.Delay(TimeSpan.FromSeconds(1)); // the last recompilations, off the clock
+        Console.WriteLine($"load average before: {LoadAverage()}");
+        Console.WriteLine("what (per checkout)                  calls  sql  conns  logs  alloc KB  user ms  kernel ms  methods JIT-compiled  per second");
         await MeasureAsync("split checkout, one at a time", shop, count, 1, shop.PayAsync);
         await MeasureAsync("bare provider calls, one at a time", shop, count, 1, _ => shop.BareCallsAsync());
         await MeasureAsync($"split checkout, {InFlight} in flight", shop, count, InFlight, shop.PayAsync);
         await MeasureAsync($"bare provider calls, {InFlight} in flight", shop, count, InFlight, _ => shop.BareCallsAsync());
+        Console.WriteLine($"load average after: {LoadAverage()}");
+
+        shop.DelayEveryProviderCall(LatencyMilliseconds);
+        var app = new List<double>();
+        var bare = new List<double>();
+        for (var i = 0; i < LatencyRounds; i++)
+        {
+            // Taken in turn, so a burst of load from elsewhere falls on both alike.
+            app.Add(await TimeAsync(() => shop.PayAsync(100_000 + i)));
+            bare.Add(await TimeAsync(shop.BareCallsAsync));
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{LatencyMilliseconds} ms on every provider call, {LatencyRounds} of each in turn: split checkout median {Median(app):0.0} ms, bare calls median {Median(bare):0.0} ms, ratio {Median(app) / Median(bare):0.000}; means {app.Average():0.0} / {bare.Average():0.0} ms"));
+        Console.WriteLine($"load average at the end: {LoadAverage()}");
     }
 
     private static async Task MeasureAsync(string what, InProcessShop shop, int count, int inFlight, Func<int, Task> once)
     {
-        var (sql, connections, logs) = (shop.Sql.Commands, shop.Sql.ConnectionsOpened, shop.Logs.Entries);
+        var (calls, sql, connections, logs) = (shop.ProviderCalls, shop.Sql.Commands, shop.Sql.ConnectionsOpened, shop.Logs.Entries);
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        using var process = Process.GetCurrentProcess();
+        var (user, kernel, jit) = (process.UserProcessorTime, process.PrivilegedProcessorTime, System.Runtime.JitInfo.GetCompiledMethodCount());
         var clock = Stopwatch.StartNew();
         var next = 0;
         await Task.WhenAll(Enumerable.Range(0, inFlight).Select(async _ =>
@@ -43,8 +68,27 @@ public static class CheckoutCostCommand
             }
         }));
         clock.Stop();
-        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+        process.Refresh();
+        var userMs = (process.UserProcessorTime - user).TotalMilliseconds;
+        var kernelMs = (process.PrivilegedProcessorTime - kernel).TotalMilliseconds;
+        var jitted = System.Runtime.JitInfo.GetCompiledMethodCount() - jit;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what,-34} {(shop.Sql.Commands - sql) / (double)count,4:0.#} {(shop.Sql.ConnectionsOpened - connections) / (double)count,6:0.#} {(shop.Logs.Entries - logs) / (double)count,5:0.#} {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / count,9:0} {cpuMs / count,7:0.00} {count / clock.Elapsed.TotalSeconds,11:0}"));
+            $"{what,-36} {(shop.ProviderCalls - calls) / (double)count,5:0.#} {(shop.Sql.Commands - sql) / (double)count,4:0.#} {(shop.Sql.ConnectionsOpened - connections) / (double)count,6:0.#} {(shop.Logs.Entries - logs) / (double)count,5:0.#} {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / count,9:0} {userMs / count,8:0.00} {kernelMs / count,10:0.00} {jitted / (double)count,20:0.0} {count / clock.Elapsed.TotalSeconds,11:0}"));
     }
+
+    private static async Task<double> TimeAsync(Func<Task> once)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await once();
+        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }

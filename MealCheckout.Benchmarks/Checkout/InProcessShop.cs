@@ -9,6 +9,7 @@ using MealCheckout.Core.Payments;
 using MealCheckout.Core.Payments.Adyen;
 using MealCheckout.Core.Persistence;
 using MealCheckout.Sandbox;
+using MealCheckout.Sandbox.Faults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,7 @@ public sealed class InProcessShop : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly string directory;
+    private long providerCalls;
 
     private InProcessShop(WebApplication app, SqlCommandCounter sql, InformationLogCounter logs, string directory)
     {
@@ -39,6 +41,9 @@ public sealed class InProcessShop : IAsyncDisposable
     public SqlCommandCounter Sql { get; }
 
     public InformationLogCounter Logs { get; }
+
+    /// <summary>Requests the sandbox received: the provider calls, retries included.</summary>
+    public long ProviderCalls => Interlocked.Read(ref providerCalls);
 
     public ConecsCheckout Checkout => app.Services.GetRequiredService<ConecsCheckout>();
 
@@ -90,16 +95,24 @@ public sealed class InProcessShop : IAsyncDisposable
         {
             builder.Logging.AddFilter(quiet, LogLevel.Warning);
         }
+        // Bound as the web app binds it: without it the cap stays at EUR 25 a day, and after the first checkouts the voucher pays nothing.
+        builder.Services.AddOptions<DailyCapOptions>().Bind(builder.Configuration.GetSection(DailyCapOptions.SectionName));
         builder.Services.AddMealCheckoutPersistence(builder.Configuration, directory);
         builder.Services.ConfigureDbContext<MealCheckoutDbContext>(options => options.AddInterceptors(sql));
         builder.Services.AddMealCheckoutPayments(builder.Configuration);
         builder.Services.AddMealCheckoutSandbox(builder.Configuration);
         var app = builder.Build();
+        var shop = new InProcessShop(app, sql, logs, directory);
+        app.Use((context, next) =>
+        {
+            Interlocked.Increment(ref shop.providerCalls);
+            return next(context);
+        });
         app.MapMealCheckoutSandbox();
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         await app.Services.GetRequiredService<DemoDataSeeder>().SeedAsync();
         await app.StartAsync();
-        return new InProcessShop(app, sql, logs, directory);
+        return shop;
     }
 
     /// <summary>One split checkout through the app: balance, partial-payment order, voucher, card, two captures.</summary>
@@ -131,6 +144,10 @@ public sealed class InProcessShop : IAsyncDisposable
 
         static string Key() => Guid.NewGuid().ToString("N");
     }
+
+    /// <summary>Arms the sandbox's latency fault on every provider call from now on.</summary>
+    public void DelayEveryProviderCall(int milliseconds) =>
+        app.Services.GetRequiredService<SandboxFaults>().Arm(new SandboxFault(FaultTarget.Adyen, FaultKind.Latency, Value: milliseconds, Times: int.MaxValue));
 
     public async ValueTask DisposeAsync()
     {
