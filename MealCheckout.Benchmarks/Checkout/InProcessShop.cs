@@ -95,8 +95,8 @@ public sealed class InProcessShop : IAsyncDisposable
         {
             builder.Logging.AddFilter(quiet, LogLevel.Warning);
         }
-        // Bound as the web app binds it: without it the cap stays at EUR 25 a day, and after the first checkouts the voucher pays nothing.
-        builder.Services.AddOptions<DailyCapOptions>().Bind(builder.Configuration.GetSection(DailyCapOptions.SectionName));
+        // Bound as the web app binds them: without them the cap stays at EUR 25 a day, and after the first checkouts the voucher pays nothing.
+        builder.Services.AddVoucherRules(builder.Configuration);
         builder.Services.AddMealCheckoutPersistence(builder.Configuration, directory);
         builder.Services.ConfigureDbContext<MealCheckoutDbContext>(options => options.AddInterceptors(sql));
         builder.Services.AddMealCheckoutPayments(builder.Configuration);
