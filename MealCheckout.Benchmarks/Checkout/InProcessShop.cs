@@ -76,7 +76,7 @@ public sealed class InProcessShop : IAsyncDisposable
             ["Payments:Adyen:ApiKey"] = "dev-only-adyen-api-key",
             ["Payments:Adyen:MerchantAccount"] = "MealCheckoutDemo",
             ["Payments:Adyen:HmacKeyHex"] = "44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056",
-            ["Vouchers:ConecsDailyCapCents"] = "1000000000000",
+            ["Vouchers:ConecsDailyCapCents"] = "100000", // the highest cap the rules accept: every benchmark checkout stays a real split
             ["Reconciler:IntervalSeconds"] = "3600",
             ["RateLimits:PaymentPerMinute"] = "1000000",
             ["RateLimits:PaymentPerCircuitPerMinute"] = "1000000",
