@@ -20,6 +20,23 @@ public sealed class CheckoutPage(IPage page)
 
     public Task ChooseBrandAsync(string brand) => page.GetByTestId($"brand-{brand}").ClickAsync();
 
+    /// <summary>Logs in to Edenred from the checkout with the sandbox's test account and waits for the checkout to be live again.</summary>
+    public async Task LogInToEdenredAsync()
+    {
+        await page.GetByTestId("edenred-login").ClickAsync();
+        await SignInAtEdenredAsync(page);
+        await page.WaitForURLAsync("**/checkout");
+        await page.WaitForSelectorAsync("body[data-interactive='true']");
+    }
+
+    /// <summary>Fills and sends the Edenred SSO's login form (French, as the SSO shows it).</summary>
+    public static async Task SignInAtEdenredAsync(IPage page)
+    {
+        await page.FillAsync("#email", "lerouxpablo@yopmail.com");
+        await page.FillAsync("#password", "Edenred2021*");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+    }
+
     /// <summary>Types a card into the provider's secured fields (one frame per field), key by key as a diner would.</summary>
     public async Task FillCardAsync(string which, string number, string expiry = "12/30", string cvc = "737")
     {

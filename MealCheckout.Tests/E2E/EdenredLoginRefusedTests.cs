@@ -24,13 +24,8 @@ public sealed partial class EdenredLoginRefusedTests(BrowserFixture browser) : I
         await checkout.OpenCheckoutAsync();
         await checkout.ChooseBrandAsync("edenred");
 
-        await checkout.Page.GetByTestId("edenred-login").ClickAsync();
-        await checkout.Page.FillAsync("#email", "lerouxpablo@yopmail.com");
-        await checkout.Page.FillAsync("#password", "Edenred2021*");
-        await checkout.Page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await checkout.LogInToEdenredAsync();
 
-        await checkout.Page.WaitForURLAsync("**/checkout");
-        await checkout.Page.WaitForSelectorAsync("body[data-interactive='true']");
         await Assertions.Expect(checkout.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync(LoginDidNotGoThrough());
         await Assertions.Expect(checkout.Page.GetByTestId("edenred-login")).ToBeVisibleAsync();
         await Assertions.Expect(checkout.Page.GetByTestId("basket-line")).ToHaveCountAsync(1);

@@ -66,12 +66,7 @@ public sealed class EdenredPaymentTests(BrowserFixture browser) : IDisposable
         await checkout.AddFromMenuAsync("Steak frites");
         await checkout.OpenCheckoutAsync();
         await checkout.ChooseBrandAsync("edenred");
-        await checkout.Page.GetByTestId("edenred-login").ClickAsync();
-        await checkout.Page.FillAsync("#email", "lerouxpablo@yopmail.com");
-        await checkout.Page.FillAsync("#password", "Edenred2021*");
-        await checkout.Page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await checkout.Page.WaitForURLAsync("**/checkout");
-        await checkout.Page.WaitForSelectorAsync("body[data-interactive='true']");
+        await checkout.LogInToEdenredAsync();
         await Assertions.Expect(checkout.Page.GetByTestId("split-voucher")).ToHaveTextAsync("18,50\u00a0€");
         await Assertions.Expect(checkout.Page.GetByTestId("edenred-user")).ToHaveTextAsync("Connecté à Edenred\u00a0: le•••@yopmail.com");
 
@@ -106,9 +101,7 @@ public sealed class EdenredPaymentTests(BrowserFixture browser) : IDisposable
 
         var diner = await browser.NewPhonePageAsync(app.RootUri, "fr-FR");
         await diner.GotoAsync($"/edenred/login?checkout={attackersCheckout}&returnUrl=%2F%09%2Fevil.example");
-        await diner.FillAsync("#email", "lerouxpablo@yopmail.com");
-        await diner.FillAsync("#password", "Edenred2021*");
-        await diner.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await CheckoutPage.SignInAtEdenredAsync(diner);
 
         // The diner lands on this site's checkout, with nothing about the login in the address.
         await diner.WaitForURLAsync(new Uri(app.RootUri, "/checkout").ToString());
