@@ -28,12 +28,14 @@ public sealed class InProcessShop : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly string directory;
+    private readonly OneWeekdayPerCheckoutClock clock;
     private long providerCalls;
 
-    private InProcessShop(WebApplication app, SqlCommandCounter sql, InformationLogCounter logs, string directory)
+    private InProcessShop(WebApplication app, SqlCommandCounter sql, InformationLogCounter logs, string directory, OneWeekdayPerCheckoutClock clock)
     {
         this.app = app;
         this.directory = directory;
+        this.clock = clock;
         Sql = sql;
         Logs = logs;
     }
@@ -62,6 +64,7 @@ public sealed class InProcessShop : IAsyncDisposable
         var builder = WebApplication.CreateBuilder();
         var directory = Directory.CreateTempSubdirectory("mealcheckout-bench-").FullName;
         var sql = new SqlCommandCounter();
+        var clock = new OneWeekdayPerCheckoutClock();
         var logs = new InformationLogCounter();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
         var api = $"http://127.0.0.1:{port}";
@@ -70,13 +73,14 @@ public sealed class InProcessShop : IAsyncDisposable
             ["Sandbox:Enabled"] = "true",
             ["Sandbox:Adyen:VoucherBalanceCents"] = "1000000000000",
             ["Sandbox:Adyen:DailyCapCents"] = "1000000000000",
+            // With 8 in flight several checkouts can share a day: the highest cap the rules accept keeps each one a split.
+            ["Vouchers:ConecsDailyCapCents"] = "100000",
             ["Payments:CardFingerprintKey"] = "benchmark-card-fingerprint-key",
             ["Payments:Adyen:BaseAddress"] = $"{api}/sandbox/adyen/checkout/v71/",
             ["Payments:Adyen:TimeoutSeconds"] = "30", // a loaded machine must not turn a slow answer into a failed checkout
             ["Payments:Adyen:ApiKey"] = "dev-only-adyen-api-key",
             ["Payments:Adyen:MerchantAccount"] = "MealCheckoutDemo",
             ["Payments:Adyen:HmacKeyHex"] = "44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056",
-            ["Vouchers:ConecsDailyCapCents"] = "100000", // the highest cap the rules accept: every benchmark checkout stays a real split
             ["Reconciler:IntervalSeconds"] = "3600",
             ["RateLimits:PaymentPerMinute"] = "1000000",
             ["RateLimits:PaymentPerCircuitPerMinute"] = "1000000",
@@ -95,14 +99,14 @@ public sealed class InProcessShop : IAsyncDisposable
         {
             builder.Logging.AddFilter(quiet, LogLevel.Warning);
         }
-        // Bound as the web app binds them: without them the cap stays at EUR 25 a day, and after the first checkouts the voucher pays nothing.
+        builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddVoucherRules(builder.Configuration);
         builder.Services.AddMealCheckoutPersistence(builder.Configuration, directory);
         builder.Services.ConfigureDbContext<MealCheckoutDbContext>(options => options.AddInterceptors(sql));
         builder.Services.AddMealCheckoutPayments(builder.Configuration);
         builder.Services.AddMealCheckoutSandbox(builder.Configuration);
         var app = builder.Build();
-        var shop = new InProcessShop(app, sql, logs, directory);
+        var shop = new InProcessShop(app, sql, logs, directory, clock);
         app.Use((context, next) =>
         {
             Interlocked.Increment(ref shop.providerCalls);
@@ -118,6 +122,7 @@ public sealed class InProcessShop : IAsyncDisposable
     /// <summary>One split checkout through the app: balance, partial-payment order, voucher, card, two captures.</summary>
     public async Task PayAsync(int payer)
     {
+        clock.NextWorkingDay();
         var outcome = await Checkout.PayAsync(new ConecsPaymentRequest(Guid.NewGuid(), DemoRestaurant.Restaurant.Id, "fr-FR", Fulfilment.Pickup, Lines,
             new VoucherCard(VoucherIssuer.Pluxee, Voucher), Visa, new PayerIdentity($"bench-{payer}", $"bench-{payer}")), CancellationToken.None);
         if (!outcome.Paid)
