@@ -12,4 +12,21 @@ if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
 fi
 
-dotnet test MealCheckout.sln --configuration Release --logger "console;verbosity=normal" "$@"
+results=TestResults
+rm -f "$results"/suite.trx
+status=0
+dotnet test MealCheckout.sln --configuration Release --logger "console;verbosity=normal" \
+  --logger "trx;LogFileName=suite.trx" --results-directory "$results" "$@" || status=$?
+
+# The console log of a full run is long; repeat the failures last, where a reader of the tail sees them.
+if [ "$status" -ne 0 ] && [ -f "$results/suite.trx" ]; then
+  echo
+  echo "==== Failed tests ===="
+  tr -d '\r' < "$results/suite.trx" | awk '
+    /<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); print "FAILED " substr($0, RSTART + 10, RLENGTH - 11); failed = 1; lines = 0; next }
+    failed && /<ErrorInfo>/ { error = 1 }
+    failed && error && lines < 15 { line = $0; gsub(/<[^>]*>/, "", line); if (line ~ /[^ ]/) { print "    " substr(line, 1, 300); lines++ } }
+    failed && /<\/ErrorInfo>/ { error = 0; failed = 0 }
+  '
+fi
+exit "$status"
