@@ -66,3 +66,13 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
 }
+
+/// <summary>
+/// The screenshot, traffic and staff-page tests: a second Chromium, so they run beside the checkout
+/// flows instead of after them.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class ScreensCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser screens";
+}

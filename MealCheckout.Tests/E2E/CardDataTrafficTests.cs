@@ -13,7 +13,7 @@ namespace MealCheckout.Tests.E2E;
 /// Blazor circuit and every HTTP request the page sends to the app's own paths is recorded during a
 /// CONECS voucher + bank card split payment, then searched, as are the database, its WAL and the logs.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(ScreensCollection.Name)]
 public sealed partial class CardDataTrafficTests : IDisposable
 {
     private const string Cvc = "737";

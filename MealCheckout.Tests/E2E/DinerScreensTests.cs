@@ -11,7 +11,7 @@ namespace MealCheckout.Tests.E2E;
 /// paying, the partial-authorisation question, a refusal, the receipt), on a phone (390 px) and a desktop (1280 px), in French and in English:
 /// each is saved as a screenshot under the test output's e2e-artifacts folder and checked by axe.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(ScreensCollection.Name)]
 public sealed class DinerScreensTests(BrowserFixture browser) : IDisposable
 {
     private readonly MealCheckoutAppFactory app = new(weekdayClock: true);

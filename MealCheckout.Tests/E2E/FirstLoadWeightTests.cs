@@ -47,18 +47,37 @@ public sealed class FirstLoadWeightTests(BrowserFixture browser) : IDisposable
         Assert.Contains(menu.Transfers, t => t.Url.EndsWith("MudBlazor.min.css", StringComparison.Ordinal) && t.Bytes < 100_000); // 638 KB uncompressed
     }
 
-    /// <summary>Chromium's own count of bytes received per request (Network.loadingFinished's encodedDataLength).</summary>
+    /// <summary>
+    /// Chromium's own count of bytes received per request (Network.loadingFinished's encodedDataLength),
+    /// for the requests a navigation starts: a frame of the previous page still loading is not counted,
+    /// and the count waits until every request it started has ended, so a frame loading late is not missed.
+    /// </summary>
     private sealed class WireCounter
     {
+        private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(500);
+
         private readonly ConcurrentDictionary<string, string> urls = new();
-        private readonly ConcurrentQueue<(string RequestId, long Bytes)> finished = new();
+        private readonly ConcurrentDictionary<string, long> finished = new();
+        private readonly ConcurrentDictionary<string, bool> ended = new();
+        private ConcurrentDictionary<string, bool> started = new();
+        private DateTime lastStart = DateTime.UtcNow;
 
         public static async Task<WireCounter> AttachAsync(IPage page)
         {
             var counter = new WireCounter();
             var cdp = await page.Context.NewCDPSessionAsync(page);
-            cdp.Event("Network.requestWillBeSent").OnEvent += (_, e) => counter.urls[Id(e)] = e!.Value.GetProperty("request").GetProperty("url").GetString()!;
-            cdp.Event("Network.loadingFinished").OnEvent += (_, e) => counter.finished.Enqueue((Id(e), (long)e!.Value.GetProperty("encodedDataLength").GetDouble()));
+            cdp.Event("Network.requestWillBeSent").OnEvent += (_, e) =>
+            {
+                counter.urls[Id(e)] = e!.Value.GetProperty("request").GetProperty("url").GetString()!;
+                counter.started[Id(e)] = true;
+                counter.lastStart = DateTime.UtcNow;
+            };
+            cdp.Event("Network.loadingFinished").OnEvent += (_, e) =>
+            {
+                counter.finished[Id(e)] = (long)e!.Value.GetProperty("encodedDataLength").GetDouble();
+                counter.ended[Id(e)] = true;
+            };
+            cdp.Event("Network.loadingFailed").OnEvent += (_, e) => counter.ended[Id(e)] = true;
             await cdp.SendAsync("Network.enable");
             await cdp.SendAsync("Network.setCacheDisabled", new() { ["cacheDisabled"] = true });
             return counter;
@@ -66,10 +85,26 @@ public sealed class FirstLoadWeightTests(BrowserFixture browser) : IDisposable
 
         public async Task<Load> CountAsync(Func<Task> navigate)
         {
-            finished.Clear();
+            await QuietAsync(started);
+            var window = started = new ConcurrentDictionary<string, bool>();
             await navigate();
-            return new Load(finished.Select(f => new Transfer(urls.GetValueOrDefault(f.RequestId, "?"), f.Bytes)).ToList());
+            await QuietAsync(window);
+            return new Load(window.Keys.Where(finished.ContainsKey)
+                .Select(id => new Transfer(urls.GetValueOrDefault(id, "?"), finished[id])).ToList());
         }
+
+        // The Blazor circuit's WebSocket never ends; it is one request among the others and is left out.
+        private async Task QuietAsync(ConcurrentDictionary<string, bool> requests)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (DateTime.UtcNow < deadline &&
+                   (DateTime.UtcNow - lastStart < Quiet || requests.Keys.Any(id => !ended.ContainsKey(id) && !IsWebSocket(id))))
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        private bool IsWebSocket(string id) => urls.GetValueOrDefault(id, "").Contains("/_blazor?", StringComparison.Ordinal);
 
         private static string Id(JsonElement? e) => e!.Value.GetProperty("requestId").GetString()!;
     }

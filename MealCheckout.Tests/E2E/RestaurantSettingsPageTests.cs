@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace MealCheckout.Tests.E2E;
 
 /// <summary>A manager stops accepting a brand on the settings page; the next diner is no longer offered it.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(ScreensCollection.Name)]
 public sealed class RestaurantSettingsPageTests(BrowserFixture browser) : IDisposable
 {
     private readonly MealCheckoutAppFactory app = new(weekdayClock: true);

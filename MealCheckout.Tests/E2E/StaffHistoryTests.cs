@@ -9,7 +9,7 @@ using Microsoft.Playwright;
 
 namespace MealCheckout.Tests.E2E;
 
-[Collection(BrowserCollection.Name)]
+[Collection(ScreensCollection.Name)]
 public sealed class StaffHistoryTests(BrowserFixture browser) : IDisposable
 {
     private const int Orders = 300;

@@ -11,7 +11,7 @@ namespace MealCheckout.Tests.E2E;
 /// sign-in, history, an order, the refund dialog open, the settlement. Each is saved under the test
 /// output's e2e-artifacts folder and checked by axe.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(ScreensCollection.Name)]
 public sealed class StaffScreensTests(BrowserFixture browser) : IDisposable
 {
     private readonly MealCheckoutAppFactory app = new(weekdayClock: true);

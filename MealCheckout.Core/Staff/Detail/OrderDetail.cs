@@ -38,5 +38,11 @@ public static class LegLabel
         : $"{leg.CardBrand} •••• {leg.CardLast4}".Trim();
 
     // A CONECS account is stored as "•••• 1234 #<keyed hash>": the hash only tells cards apart for the daily cap.
-    public static string VoucherAccountShown(string? account) => account?.Split('#')[0].Trim() ?? "";
+    // An Edenred account is the diner's e-mail: staff see enough to recognise it, not the whole address.
+    public static string VoucherAccountShown(string? account)
+    {
+        var shown = account?.Split('#')[0].Trim() ?? "";
+        var at = shown.IndexOf('@');
+        return at > 0 ? $"{shown[0]}•••{shown[at..]}" : shown;
+    }
 }
