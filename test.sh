@@ -23,9 +23,10 @@ if [ "$status" -ne 0 ] && [ -f "$results/suite.trx" ]; then
   echo
   echo "==== Failed tests ===="
   tr -d '\r' < "$results/suite.trx" | awk '
-    /<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); print "FAILED " substr($0, RSTART + 10, RLENGTH - 11); failed = 1; lines = 0; next }
+    function text(s) { gsub(/&quot;/, "\"", s); gsub(/&apos;/, "\047", s); gsub(/&lt;/, "<", s); gsub(/&gt;/, ">", s); gsub(/&amp;/, "\\&", s); return s }
+    /<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); print "FAILED " text(substr($0, RSTART + 10, RLENGTH - 11)); failed = 1; lines = 0; next }
     failed && /<ErrorInfo>/ { error = 1 }
-    failed && error && lines < 15 { line = $0; gsub(/<[^>]*>/, "", line); if (line ~ /[^ ]/) { print "    " substr(line, 1, 300); lines++ } }
+    failed && error && lines < 15 { line = $0; gsub(/<[^>]*>/, "", line); line = text(line); if (line ~ /[^ ]/) { print "    " substr(line, 1, 300); lines++ } }
     failed && /<\/ErrorInfo>/ { error = 0; failed = 0 }
   '
 fi
