@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace MealCheckout.Tests.E2E;
 
-/// <summary>A manager stops accepting a brand on the settings page; the next diner is no longer offered it.</summary>
+/// <summary>A manager stops accepting a brand on the settings page; the next diner is no longer offered it, nor told of it in the footer.</summary>
 [Collection(ScreensCollection.Name)]
 public sealed class RestaurantSettingsPageTests(BrowserFixture browser) : IDisposable
 {
@@ -28,6 +28,7 @@ public sealed class RestaurantSettingsPageTests(BrowserFixture browser) : IDispo
         await Assertions.Expect(manager.GetByTestId("settings-change")).ToContainTextAsync("Pluxee accepté");
         await BrowserFixture.ScreenshotAsync(manager, "staff-settings-saved");
         await Accessibility.AssertNoSeriousViolationsAsync(manager);
+        Assert.True(await manager.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "the settings page is wider than the phone");
 
         var diner = await browser.NewPhonePageAsync(app.RootUri);
         await diner.GotoInteractiveAsync("/");
@@ -37,6 +38,7 @@ public sealed class RestaurantSettingsPageTests(BrowserFixture browser) : IDispo
 
         await Assertions.Expect(diner.GetByTestId("brand-bimpli")).ToBeVisibleAsync();
         await Assertions.Expect(diner.GetByTestId("brand-pluxee")).ToHaveCountAsync(0);
+        await Assertions.Expect(diner.GetByTestId("footer-vouchers")).ToHaveTextAsync("Titres-restaurant acceptés : Edenred, Bimpli, Up Déjeuner. Paiement sécurisé.");
     }
 
     public void Dispose() => app.Dispose();
