@@ -34,6 +34,10 @@ public static class KeyRing
         {
             return Path.IsPathRooted(configured) ? configured : Path.Combine(contentRoot, configured);
         }
+        if (PersistenceServiceCollectionExtensions.Provider(configuration) != DatabaseProvider.Sqlite)
+        {
+            return Path.Combine(contentRoot, "App_Data", "keys");
+        }
         var database = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(
             configuration.GetConnectionString(PersistenceServiceCollectionExtensions.ConnectionStringName)
             ?? PersistenceServiceCollectionExtensions.DefaultConnectionString).DataSource;
