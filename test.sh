@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of MealCheckout: unit, component, integration and end-to-end (Playwright).
-# On a fresh Debian machine it first installs Chromium, which the end-to-end tests drive.
+# On a fresh Debian machine it first installs Chromium, which the end-to-end tests drive, and
+# PostgreSQL, which the PostgreSQL tests start as a throw-away server of their own.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -10,6 +11,15 @@ if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
   [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+fi
+
+# The PostgreSQL tests start their own server from initdb/pg_ctl (on PATH, or in Debian's versioned folder).
+if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  echo "PostgreSQL not found: installing Debian's postgresql package (needs root)."
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq postgresql >/dev/null
 fi
 
 results=TestResults

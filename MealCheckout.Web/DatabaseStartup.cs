@@ -6,12 +6,14 @@ namespace MealCheckout.Web;
 
 /// <summary>
 /// Migrates the database and seeds the demo restaurant before the app takes requests, and warns when
-/// the restaurant's settings are not complete: until they are, it takes no payment.
+/// the restaurant's settings are not complete: until they are, it takes no payment. It runs while the
+/// host is starting, before any hosted service starts: Data Protection's warm-up reads the key ring,
+/// which on PostgreSQL is a table the migrations create.
 /// </summary>
 public sealed partial class DatabaseStartup(DatabaseMigrator migrator, DemoDataSeeder seeder, IMenuCatalog catalog, RestaurantSettingsStore settings,
-    IConfiguration configuration, IHostEnvironment environment, ILogger<DatabaseStartup> logger) : IHostedService
+    IConfiguration configuration, IHostEnvironment environment, ILogger<DatabaseStartup> logger) : IHostedLifecycleService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartingAsync(CancellationToken cancellationToken)
     {
         await migrator.MigrateAsync(cancellationToken);
         if (configuration.GetValue("Demo:SeedRestaurant", true))
@@ -38,7 +40,15 @@ public sealed partial class DatabaseStartup(DatabaseMigrator migrator, DemoDataS
         }
     }
 
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Restaurant} takes no payment until a manager saves its SIRET and at least one accepted issuer with its merchant ID (Staff > Settings)")]
     private static partial void LogNotReady(ILogger logger, string restaurant);

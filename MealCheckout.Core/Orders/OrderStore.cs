@@ -24,8 +24,9 @@ public interface IOrderStore
 
     /// <summary>
     /// Reads what the voucher account spent in the window and saves the order that
-    /// <paramref name="build"/> makes from it, in one write transaction: SQLite's write lock
-    /// serialises concurrent checkouts, so two of them cannot both use the same room under the cap.
+    /// <paramref name="build"/> makes from it, in one write transaction serialised per account (SQLite's
+    /// write lock, PostgreSQL's <see cref="DailyCapLock"/>), so two checkouts, on one app instance or
+    /// several, cannot both use the same room under the cap.
     /// </summary>
     Task<Order> AddWithinDailyCapAsync(VoucherIssuer issuer, string voucherAccount, DateTimeOffset fromUtc, DateTimeOffset toUtc, Func<Money, Order> build, CancellationToken cancellationToken = default);
 
@@ -108,6 +109,7 @@ public sealed class OrderStore(IDbContextFactory<MealCheckoutDbContext> contexts
         {
             // Microsoft.Data.Sqlite begins transactions IMMEDIATE: the write lock is taken before the read.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await DailyCapLock.TakeAsync(db, issuer, voucherAccount, cancellationToken);
             var order = build(await SpentAsync(db, issuer, voucherAccount, fromUtc, toUtc, cancellationToken));
             order.RefreshStatus();
             db.Orders.Add(order);

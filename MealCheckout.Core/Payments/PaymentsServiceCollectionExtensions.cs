@@ -42,6 +42,7 @@ public static class PaymentsServiceCollectionExtensions
         services.AddTransient<LegSettlement>();
         services.AddTransient<EdenredCheckout>();
         services.AddTransient<AdyenWebhookProcessor>();
+        services.AddSingleton<CheckoutLeases>();
         services.AddSingleton<CheckoutReconciler>();
         services.AddHostedService(sp => sp.GetRequiredService<CheckoutReconciler>());
         services.AddTransient<ConecsCheckout>();

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Globalization;
 using MealCheckout.Core.Persistence.Migrations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +10,8 @@ namespace MealCheckout.Core.Persistence;
 /// <summary>
 /// Brings the database to the latest schema at start-up: each pending migration runs in its own
 /// transaction together with the bump of <c>schema_version</c>, so a crash leaves a known version.
+/// On PostgreSQL several app instances may start at once: a session lock lets one migrate while the
+/// others wait, then find nothing left to do.
 /// </summary>
 public sealed class DatabaseMigrator(IDbContextFactory<MealCheckoutDbContext> contexts, ILogger<DatabaseMigrator> logger)
 {
@@ -16,7 +20,11 @@ public sealed class DatabaseMigrator(IDbContextFactory<MealCheckoutDbContext> co
         new V001_InitialSchema(), new V002_OrderFulfilment(), new V003_WebhookEvents(), new V004_EdenredSignIns(),
         new V005_StaffAccounts(), new V006_OrderHistoryIndexes(), new V007_SettlementIndex(), new V008_EdenredBrowserBinding(),
         new V009_OrderCheckReason(), new V011_Receipts(), new V012_RefundsAsIssuersAllow(), new V013_RestaurantSettings(),
+        new V015_ScaleOut(),
     ];
+
+    /// <summary>Any number the instances agree on: it names the migration lock among PostgreSQL's advisory locks.</summary>
+    private const long MigrationLockKey = 0x4D43_4D49_4752; // "MCMIGR"
 
     public static int LatestVersion => All[^1].Version;
 
@@ -26,13 +34,25 @@ public sealed class DatabaseMigrator(IDbContextFactory<MealCheckoutDbContext> co
     public async Task<int> MigrateToAsync(int targetVersion, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        EnsureFolderExists(connection.DataSource);
+        var postgreSql = db.Database.IsNpgsql();
+        var connection = db.Database.GetDbConnection();
+        if (connection is SqliteConnection sqlite)
+        {
+            EnsureFolderExists(sqlite.DataSource);
+        }
         await connection.OpenAsync(cancellationToken);
 
-        // WAL lets diners' reads continue while a payment writes; it is a property of the file.
-        await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL", cancellationToken);
-        await ExecuteAsync(connection, null, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, name TEXT NOT NULL, applied_at INTEGER NOT NULL)", cancellationToken);
+        if (postgreSql)
+        {
+            await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+            await ExecuteAsync(connection, null, "CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL, name text NOT NULL, applied_at bigint NOT NULL)", cancellationToken);
+        }
+        else
+        {
+            // WAL lets diners' reads continue while a payment writes; it is a property of the file.
+            await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL", cancellationToken);
+            await ExecuteAsync(connection, null, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, name TEXT NOT NULL, applied_at INTEGER NOT NULL)", cancellationToken);
+        }
 
         var current = await CurrentVersionAsync(connection, cancellationToken);
         if (current > LatestVersion)
@@ -42,8 +62,8 @@ public sealed class DatabaseMigrator(IDbContextFactory<MealCheckoutDbContext> co
         }
         foreach (var migration in All.Where(m => m.Version > current && m.Version <= targetVersion))
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            foreach (var statement in migration.Up)
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            foreach (var statement in postgreSql ? migration.PostgreSqlUp : migration.Up)
             {
                 await ExecuteAsync(connection, transaction, statement, cancellationToken);
             }
@@ -54,17 +74,18 @@ public sealed class DatabaseMigrator(IDbContextFactory<MealCheckoutDbContext> co
             logger.LogInformation("Database schema migrated to version {Version} ({Name})", migration.Version, migration.Name);
             current = migration.Version;
         }
+        // Closing the connection ends the session and with it the PostgreSQL lock.
         return current;
     }
 
-    public static async Task<int> CurrentVersionAsync(SqliteConnection connection, CancellationToken cancellationToken = default)
+    public static async Task<int> CurrentVersionAsync(DbConnection connection, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -12,15 +12,16 @@ public static class PersistenceServiceCollectionExtensions
 {
     public const string ConnectionStringName = "MealCheckout";
     public const string DefaultConnectionString = "Data Source=App_Data/mealcheckout.db";
+    public const string ProviderKey = "Database:Provider";
 
     /// <summary>
-    /// SQLite through a context factory (one short-lived context per operation, as Blazor Server
-    /// needs). A relative database path is taken from <paramref name="contentRoot"/>.
+    /// The app's database through a context factory (one short-lived context per operation, as Blazor
+    /// Server needs): SQLite by default, PostgreSQL when "Database:Provider" says so. A relative SQLite
+    /// path is taken from <paramref name="contentRoot"/>.
     /// </summary>
     public static IServiceCollection AddMealCheckoutPersistence(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var connectionString = ConnectionString(configuration, contentRoot);
-        services.AddDbContextFactory<MealCheckoutDbContext>(options => options.UseMealCheckoutSqlite(connectionString));
+        services.AddDbContextFactory<MealCheckoutDbContext>(options => options.UseMealCheckoutDatabase(configuration, contentRoot));
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddSingleton<IMenuCatalog, MenuCatalog>();
@@ -31,7 +32,29 @@ public static class PersistenceServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The app's SQLite database, for other contexts that live in the same file (staff accounts).</summary>
+    /// <summary>The configured engine; SQLite unless "Database:Provider" names PostgreSql.</summary>
+    public static DatabaseProvider Provider(IConfiguration configuration)
+    {
+        var configured = configuration[ProviderKey];
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+        return Enum.TryParse<DatabaseProvider>(configured, ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+            ? provider
+            : throw new InvalidOperationException($"{ProviderKey} is \"{configured}\": it must be Sqlite or PostgreSql.");
+    }
+
+    /// <summary>
+    /// The configured database for any context that lives in it (the orders, the staff accounts, the key ring),
+    /// with the same connection string "ConnectionStrings:MealCheckout".
+    /// </summary>
+    public static DbContextOptionsBuilder UseMealCheckoutDatabase(this DbContextOptionsBuilder options, IConfiguration configuration, string contentRoot) =>
+        Provider(configuration) == DatabaseProvider.PostgreSql
+            ? options.UseMealCheckoutPostgreSql(PostgreSqlConnectionString(configuration))
+            : options.UseMealCheckoutSqlite(ConnectionString(configuration, contentRoot));
+
+    /// <summary>The app's SQLite database, resolved against the content root.</summary>
     public static string ConnectionString(IConfiguration configuration, string contentRoot) =>
         ResolveConnectionString(configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString, contentRoot);
 
@@ -39,6 +62,24 @@ public static class PersistenceServiceCollectionExtensions
     public static DbContextOptionsBuilder UseMealCheckoutSqlite(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSettings())
             .ReplaceService<Microsoft.EntityFrameworkCore.Update.IModificationCommandBatchFactory, SqliteBatchedUpdates>();
+
+    /// <summary>
+    /// PostgreSQL through Npgsql. It already sends the statements of one SaveChanges as one batch and
+    /// enforces foreign keys, which SQLite needs <see cref="SqliteBatchedUpdates"/> and pragmas for.
+    /// </summary>
+    public static DbContextOptionsBuilder UseMealCheckoutPostgreSql(this DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString);
+
+    private static string PostgreSqlConnectionString(IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString) || connectionString.Contains("Data Source", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"{ProviderKey} is PostgreSql: set ConnectionStrings:{ConnectionStringName} to a PostgreSQL connection string (Host=…;Database=…;Username=…).");
+        }
+        return connectionString;
+    }
 
     internal static string ResolveConnectionString(string connectionString, string contentRoot)
     {

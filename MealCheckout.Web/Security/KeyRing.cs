@@ -7,7 +7,8 @@ namespace MealCheckout.Web.Security;
 
 /// <summary>
 /// The Data Protection key ring: it encrypts the diners' Edenred tokens, the tab storage and the
-/// staff cookies, so it is kept on disk (a restart can still read them) and, when a certificate is
+/// staff cookies, so it is kept on disk (a restart can still read them), in the database on PostgreSQL
+/// (every instance reads the same keys) and, when a certificate is
 /// configured, encrypted at rest with it. Section "DataProtection": KeyFolder, and either
 /// CertificatePath (a PKCS#12 file) with CertificatePassword, or CertificateThumbprint (a
 /// certificate with its private key in the current user's or the machine's "My" store).
@@ -18,7 +19,17 @@ public static class KeyRing
 
     public static IServiceCollection AddMealCheckoutKeyRing(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var keys = services.AddDataProtection().SetApplicationName("MealCheckout").PersistKeysToFileSystem(new DirectoryInfo(KeyFolder(configuration, contentRoot)));
+        var keys = services.AddDataProtection().SetApplicationName("MealCheckout");
+        if (PersistenceServiceCollectionExtensions.Provider(configuration) == DatabaseProvider.PostgreSql)
+        {
+            // Several instances share one database: they must share the key ring too.
+            services.AddDbContext<KeyRingDbContext>(options => options.UseMealCheckoutDatabase(configuration, contentRoot));
+            keys.PersistKeysToDbContext<KeyRingDbContext>();
+        }
+        else
+        {
+            keys.PersistKeysToFileSystem(new DirectoryInfo(KeyFolder(configuration, contentRoot)));
+        }
         if (LoadCertificate(configuration, contentRoot) is { } certificate)
         {
             keys.ProtectKeysWithCertificate(certificate);
@@ -26,13 +37,17 @@ public static class KeyRing
         return services;
     }
 
-    /// <summary>Where the key ring lives: "DataProtection:KeyFolder", or a "keys" folder beside the SQLite database (the app's data folder).</summary>
+    /// <summary>Where the key ring lives on SQLite: "DataProtection:KeyFolder", or a "keys" folder beside the database (the app's data folder).</summary>
     public static string KeyFolder(IConfiguration configuration, string contentRoot)
     {
         var configured = configuration[$"{SectionName}:KeyFolder"];
         if (!string.IsNullOrEmpty(configured))
         {
             return Path.IsPathRooted(configured) ? configured : Path.Combine(contentRoot, configured);
+        }
+        if (PersistenceServiceCollectionExtensions.Provider(configuration) != DatabaseProvider.Sqlite)
+        {
+            return Path.Combine(contentRoot, "App_Data", "keys");
         }
         var database = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(
             configuration.GetConnectionString(PersistenceServiceCollectionExtensions.ConnectionStringName)

@@ -13,8 +13,7 @@ public static class StaffAccounts
 
     public static IServiceCollection AddStaffAccounts(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var connectionString = PersistenceServiceCollectionExtensions.ConnectionString(configuration, contentRoot);
-        services.AddDbContext<StaffIdentityDbContext>(options => options.UseMealCheckoutSqlite(connectionString));
+        services.AddDbContext<StaffIdentityDbContext>(options => options.UseMealCheckoutDatabase(configuration, contentRoot));
         services.AddOptions<StaffAccountOptions>().Bind(configuration.GetSection(StaffAccountOptions.SectionName));
 
         services.AddCascadingAuthenticationState();

@@ -21,6 +21,7 @@ namespace MealCheckout.Core.Checkout;
 public sealed partial class CheckoutReconciler(
     IDbContextFactory<MealCheckoutDbContext> contexts,
     IOrderStore orders,
+    CheckoutLeases leases,
     AdyenLegActions actions,
     LegSettlement settlement,
     EdenredLegActions edenred,
@@ -64,24 +65,47 @@ public sealed partial class CheckoutReconciler(
         var settled = 0;
         foreach (var id in stale)
         {
-            var before = (await orders.FindAsync(id, cancellationToken))!;
+            // Every instance runs this pass: the one holding the checkout's lease works it, the others skip it.
+            if (!await leases.TryTakeAsync(id, cancellationToken))
+            {
+                continue;
+            }
             try
             {
-                await SettleAsync(before, cancellationToken);
+                settled += await SettleLeasedAsync(id, cancellationToken) ? 1 : 0;
             }
-            catch (ProviderErrorException ex)
+            finally
             {
-                // A provider refused a capture or cancel of this order: keep going with the others, retry it next pass.
-                LogOrderRefused(logger, before.Number, ex.Provider, ex.ErrorCode);
-            }
-            var after = await FlagIfStuckAsync(id, cancellationToken);
-            if (after.Status != before.Status)
-            {
-                LogStatusChanged(logger, after.Number, before.Status, after.Status, after.CheckReason?.ToString() ?? "");
-                settled += after.Status is OrderStatus.Paid or OrderStatus.Failed ? 1 : 0;
+                await leases.ReleaseAsync(id, CancellationToken.None);
             }
         }
         return settled;
+    }
+
+    /// <summary>Settles one checkout this instance holds the lease of; true when it ended paid or failed.</summary>
+    private async Task<bool> SettleLeasedAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var before = (await orders.FindAsync(id, cancellationToken))!;
+        if (before.Status is not (OrderStatus.Open or OrderStatus.ToCheck))
+        {
+            return false; // settled by another instance between the list and the lease
+        }
+        try
+        {
+            await SettleAsync(before, cancellationToken);
+        }
+        catch (ProviderErrorException ex)
+        {
+            // A provider refused a capture or cancel of this order: keep going with the others, retry it next pass.
+            LogOrderRefused(logger, before.Number, ex.Provider, ex.ErrorCode);
+        }
+        var after = await FlagIfStuckAsync(id, cancellationToken);
+        if (after.Status == before.Status)
+        {
+            return false;
+        }
+        LogStatusChanged(logger, after.Number, before.Status, after.Status, after.CheckReason?.ToString() ?? "");
+        return after.Status is OrderStatus.Paid or OrderStatus.Failed;
     }
 
     private async Task SettleAsync(Order order, CancellationToken cancellationToken)

@@ -12,4 +12,7 @@ public sealed class ReconcilerOptions
 
     /// <summary>A payment whose answer never came and that no notification named is given up as failed after this long.</summary>
     public int UnknownGiveUpAfterSeconds { get; set; } = 3600;
+
+    /// <summary>How long an instance may work one checkout before another may take it over (it died, or hangs).</summary>
+    public int LeaseSeconds { get; set; } = 300;
 }

@@ -26,4 +26,24 @@ public sealed class V003_WebhookEvents : SchemaMigration
         """,
         "CREATE INDEX ix_webhook_events_unprocessed ON webhook_events (processed_at)",
     ];
+
+    public override IReadOnlyList<string> PostgreSqlUp =>
+    [
+        """
+        CREATE TABLE webhook_events (
+            id uuid NOT NULL PRIMARY KEY,
+            provider text NOT NULL,
+            event_code text NOT NULL,
+            psp_reference text NOT NULL,
+            original_reference text NULL,
+            merchant_reference text NOT NULL,
+            success boolean NOT NULL,
+            amount_cents bigint NOT NULL,
+            reason text NULL,
+            received_at bigint NOT NULL,
+            processed_at bigint NULL,
+            UNIQUE (provider, psp_reference, event_code, success))
+        """,
+        Up[^1],
+    ];
 }

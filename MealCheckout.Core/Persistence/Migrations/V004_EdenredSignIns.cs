@@ -24,4 +24,19 @@ public sealed class V004_EdenredSignIns : SchemaMigration
         """,
         "CREATE INDEX ix_edenred_sign_ins_username ON edenred_sign_ins (username, updated_at)",
     ];
+
+    public override IReadOnlyList<string> PostgreSqlUp =>
+    [
+        """
+        CREATE TABLE edenred_sign_ins (
+            id uuid NOT NULL PRIMARY KEY,
+            checkout_id uuid NOT NULL,
+            username text NOT NULL,
+            protected_tokens text NOT NULL,
+            access_expires_at bigint NOT NULL,
+            created_at bigint NOT NULL,
+            updated_at bigint NOT NULL)
+        """,
+        Up[^1],
+    ];
 }

@@ -32,4 +32,23 @@ public sealed class V012_RefundsAsIssuersAllow : SchemaMigration
         "CREATE INDEX ix_compensations_order ON compensations (order_id)",
         "CREATE INDEX ix_compensations_recorded_at ON compensations (recorded_at)",
     ];
+
+    public override IReadOnlyList<string> PostgreSqlUp =>
+    [
+        "ALTER TABLE provider_calls ADD COLUMN amount_cents bigint NULL CHECK (amount_cents > 0)",
+        "ALTER TABLE leg_transitions ADD COLUMN amount_cents bigint NULL CHECK (amount_cents > 0)",
+        Up[2],
+        """
+        CREATE TABLE compensations (
+            id uuid NOT NULL PRIMARY KEY,
+            order_id uuid NOT NULL REFERENCES orders (id) ON DELETE CASCADE,
+            payment_leg_id uuid NOT NULL REFERENCES payment_legs (id) ON DELETE CASCADE,
+            amount_cents bigint NOT NULL CHECK (amount_cents > 0),
+            way text NOT NULL,
+            reason text NOT NULL,
+            recorded_by text NOT NULL,
+            recorded_at bigint NOT NULL)
+        """,
+        .. Up.TakeLast(2),
+    ];
 }

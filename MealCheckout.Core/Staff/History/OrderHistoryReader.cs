@@ -3,7 +3,7 @@ using System.Text;
 using MealCheckout.Core.Calendar;
 using MealCheckout.Core.Orders;
 using MealCheckout.Core.Persistence;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace MealCheckout.Core.Staff.History;
@@ -27,8 +27,8 @@ internal abstract record HistorySeek(int Offset)
 }
 
 /// <summary>
-/// Reads the staff order history straight from SQLite: hand-written SQL so each filter and sort
-/// stays on an index (docs/decisions/0004). Pages are read by keyset (after/before a row already
+/// Reads the staff order history straight from the database: hand-written SQL, the same on SQLite
+/// and PostgreSQL, so each filter and sort stays on an index (docs/decisions/0004). Pages are read by keyset (after/before a row already
 /// seen) whenever possible; a plain offset is only used for a jump into the middle.
 /// </summary>
 public sealed class OrderHistoryReader(IDbContextFactory<MealCheckoutDbContext> contexts)
@@ -43,11 +43,11 @@ public sealed class OrderHistoryReader(IDbContextFactory<MealCheckoutDbContext> 
 
     private async Task<int> CountOnThisThreadAsync(OrderHistoryFilter filter, CancellationToken cancellationToken)
     {
-        var sql = new HistorySql();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var sql = new HistorySql(db);
         sql.Append("SELECT COUNT(*) FROM orders o");
         sql.Where(filter);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var command = await sql.CommandAsync(db, cancellationToken);
+        await using var command = await sql.CommandAsync(cancellationToken);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
@@ -60,24 +60,24 @@ public sealed class OrderHistoryReader(IDbContextFactory<MealCheckoutDbContext> 
         var descending = sort.Descending != seek.Backwards;
         var direction = descending ? "DESC" : "ASC";
 
-        var sql = new HistorySql();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var sql = new HistorySql(db);
         sql.Append("SELECT o.id, o.number, o.created_at, o.status, o.total_cents, o.check_reason FROM orders o");
         sql.Where(filter);
         if (seek is HistorySeek.After or HistorySeek.Before)
         {
             var key = seek is HistorySeek.After after ? after.Key : ((HistorySeek.Before)seek).Key;
-            sql.And($"({column}, o.id) {(descending ? "<" : ">")} ({sql.Parameter(key.Value)}, {sql.Parameter(HistorySql.IdText(key.Id))})");
+            sql.And($"({column}, o.id) {(descending ? "<" : ">")} ({sql.Parameter(key.Value)}, {sql.IdParameter(key.Id)})");
         }
         sql.Append($" ORDER BY {column} {direction}, o.id {direction} LIMIT {sql.Parameter(take)} OFFSET {sql.Parameter(seek.Offset)}");
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var orders = new List<(Guid Id, string Number, DateTimeOffset CreatedAt, OrderStatus Status, Money Total, CheckReason? CheckReason)>(take);
-        await using (var command = await sql.CommandAsync(db, cancellationToken))
+        await using (var command = await sql.CommandAsync(cancellationToken))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                orders.Add((Guid.Parse(reader.GetString(0)), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+                orders.Add((reader.GetGuid(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
                     Enum.Parse<OrderStatus>(reader.GetString(3)), Money.FromCents(reader.GetInt64(4)),
                     reader.IsDBNull(5) ? null : Enum.Parse<CheckReason>(reader.GetString(5))));
             }
@@ -99,15 +99,15 @@ public sealed class OrderHistoryReader(IDbContextFactory<MealCheckoutDbContext> 
         {
             return legs;
         }
-        var sql = new HistorySql();
+        var sql = new HistorySql(db);
         sql.Append("SELECT order_id, kind, issuer, voucher_account, card_brand, card_last4, state, amount_cents FROM payment_legs WHERE order_id IN (");
-        sql.Append(string.Join(", ", orderIds.Select(id => sql.Parameter(HistorySql.IdText(id)))));
+        sql.Append(string.Join(", ", orderIds.Select(id => sql.IdParameter(id))));
         sql.Append(") ORDER BY created_at, kind DESC");
-        await using var command = await sql.CommandAsync(db, cancellationToken);
+        await using var command = await sql.CommandAsync(cancellationToken);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var orderId = Guid.Parse(reader.GetString(0));
+            var orderId = reader.GetGuid(0);
             if (!legs.TryGetValue(orderId, out var list))
             {
                 legs[orderId] = list = [];
@@ -133,23 +133,27 @@ public sealed class OrderHistoryReader(IDbContextFactory<MealCheckoutDbContext> 
     };
 
     /// <summary>SQL text with its parameters; values never go into the text.</summary>
-    private sealed class HistorySql
+    private sealed class HistorySql(MealCheckoutDbContext db)
     {
         private readonly StringBuilder text = new();
-        private readonly List<SqliteParameter> parameters = [];
+        private readonly List<(string Name, object Value)> parameters = [];
+        private readonly bool postgreSql = db.Database.IsNpgsql();
         private bool hasWhere;
-
-        // EF Core stores Guids as upper-case TEXT; the same spelling compares and sorts identically.
-        public static string IdText(Guid id) => id.ToString("D").ToUpperInvariant();
 
         public void Append(string sql) => text.Append(sql);
 
         public string Parameter(object value)
         {
             var name = "@p" + parameters.Count.ToString(CultureInfo.InvariantCulture);
-            parameters.Add(new SqliteParameter(name, value));
+            parameters.Add((name, value));
             return name;
         }
+
+        /// <summary>
+        /// An order id as the column holds it: PostgreSQL's uuid, or on SQLite the upper-case TEXT EF Core
+        /// writes (the same spelling compares and sorts identically).
+        /// </summary>
+        public string IdParameter(Guid id) => Parameter(postgreSql ? id : id.ToString("D").ToUpperInvariant());
 
         public void And(string condition)
         {
@@ -202,12 +206,18 @@ public sealed class OrderHistoryReader(IDbContextFactory<MealCheckoutDbContext> 
             }
         }
 
-        public async Task<SqliteCommand> CommandAsync(MealCheckoutDbContext db, CancellationToken cancellationToken)
+        public async Task<DbCommand> CommandAsync(CancellationToken cancellationToken)
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
-            var command = (SqliteCommand)db.Database.GetDbConnection().CreateCommand();
+            var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = text.ToString();
-            command.Parameters.AddRange(parameters);
+            foreach (var (name, value) in parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value;
+                command.Parameters.Add(parameter);
+            }
             return command;
         }
     }

@@ -1,5 +1,4 @@
 using MealCheckout.Core;
-using MealCheckout.Core.Calendar;
 using MealCheckout.Core.Checkout;
 using MealCheckout.Core.Menu;
 using MealCheckout.Core.Orders;
@@ -23,8 +22,6 @@ public sealed class ConecsCheckoutTests : IDisposable
     private const string Visa = "4111111111111111";
     private const string VisaRefused = "4000000000000002";
     private const string VisaTimesOut = "4000000000000119";
-
-    private static readonly DateOnly Today = ParisCalendar.DayOf(DateTimeOffset.UtcNow);
 
     private readonly MealCheckoutAppFactory app = new(new Dictionary<string, string?>
     {
@@ -181,14 +178,8 @@ public sealed class ConecsCheckoutTests : IDisposable
         Assert.Equal(20 * 400, orders.Sum(o => o!.PaidAmount.Cents));
     }
 
-    private Task<CheckoutOutcome> PayAsync(NewOrderLine[] lines, string voucherNumber, string? bankNumber, Guid? checkoutId = null, ConfirmedSplit? confirmed = null)
-    {
-        var voucher = CardDetails.Parse(voucherNumber, "12/30", "737", Today).Card;
-        var bank = bankNumber is null ? null : CardDetails.Parse(bankNumber, "12/30", "737", Today).Card;
-        var issuer = voucherNumber.StartsWith("503811", StringComparison.Ordinal) ? VoucherIssuer.Bimpli
-            : voucherNumber.StartsWith("503545", StringComparison.Ordinal) ? VoucherIssuer.Pluxee : VoucherIssuer.UpDejeuner;
-        return Checkout.PayAsync(new ConecsPaymentRequest(checkoutId ?? Guid.NewGuid(), DemoRestaurant.Restaurant.Id, "fr-FR", Fulfilment.Pickup, lines, new VoucherCard(issuer, voucher!), bank, TestPayers.Fresh(), confirmed), CancellationToken.None);
-    }
+    private Task<CheckoutOutcome> PayAsync(NewOrderLine[] lines, string voucherNumber, string? bankNumber, Guid? checkoutId = null, ConfirmedSplit? confirmed = null) =>
+        Checkout.PayAsync(lines, voucherNumber, bankNumber, checkoutId, confirmed);
 
     public void Dispose() => app.Dispose();
 }
