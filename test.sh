@@ -5,21 +5,22 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
-  echo "Chromium not found: installing Debian's chromium package (needs root)."
-  sudo_cmd=""
+# Installs a Debian package the tests need (as root in CI, through sudo elsewhere).
+install_debian_package() {
+  echo "$1 not found: installing Debian's $1 package (needs root)."
+  local sudo_cmd=""
   [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "$1" >/dev/null
+}
+
+if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
+  install_debian_package chromium
 fi
 
 # The PostgreSQL tests start their own server from initdb/pg_ctl (on PATH, or in Debian's versioned folder).
 if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-  echo "PostgreSQL not found: installing Debian's postgresql package (needs root)."
-  sudo_cmd=""
-  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq postgresql >/dev/null
+  install_debian_package postgresql
 fi
 
 results=TestResults
