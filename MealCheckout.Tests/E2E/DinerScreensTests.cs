@@ -23,36 +23,36 @@ public sealed class DinerScreensTests(BrowserFixture browser) : IDisposable
     {
         var checkout = await OpenMenuAsync(locale, language);
         var page = checkout.Page;
-        await CaptureAsync(page, $"diner-{language}-1-menu");
+        await Screens.CaptureAsync(page, $"diner-{language}-1-menu");
 
         await checkout.AddFromMenuAsync(Dish(language, "Steak frites"));
         await checkout.AddFromMenuAsync(Dish(language, "Verre de Beaujolais"));
         await Assertions.Expect(page.GetByTestId("checkout-bar")).ToBeVisibleAsync();
-        await CaptureAsync(page, $"diner-{language}-2-basket");
+        await Screens.CaptureAsync(page, $"diner-{language}-2-basket");
 
         await checkout.OpenCheckoutAsync();
         await Assertions.Expect(checkout.PayButton).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("amount-due-bar")).ToBeVisibleAsync();
-        await CaptureAsync(page, $"diner-{language}-3-checkout");
+        await Screens.CaptureAsync(page, $"diner-{language}-3-checkout");
 
         await checkout.ChooseBrandAsync("bimpli");
         await Assertions.Expect(checkout.CardField("voucher-card", "number")).ToBeVisibleAsync();
-        await CaptureAsync(page, $"diner-{language}-4-brand-chosen");
+        await Screens.CaptureAsync(page, $"diner-{language}-4-brand-chosen");
 
         await checkout.FillCardAsync("voucher-card", "5038 1100 0000 0010");
         await checkout.CheckBalanceAsync();
         await Assertions.Expect(page.GetByTestId("split-summary")).ToBeVisibleAsync();
         await Assertions.Expect(checkout.CardField("bank-card", "number")).ToBeVisibleAsync();
-        await CaptureAsync(page, $"diner-{language}-5-split");
+        await Screens.CaptureAsync(page, $"diner-{language}-5-split");
 
         await checkout.FillCardAsync("bank-card", "4111 1111 1111 1111");
         await Assertions.Expect(page.GetByTestId("bank-card-summary")).ToBeVisibleAsync();
-        await CaptureAsync(page, $"diner-{language}-6-card-filled");
+        await Screens.CaptureAsync(page, $"diner-{language}-6-card-filled");
 
         await checkout.PayAsync();
         await page.WaitForURLAsync("**/receipt/MC-*");
         await Assertions.Expect(page.GetByTestId("receipt")).ToBeVisibleAsync();
-        await CaptureAsync(page, $"diner-{language}-10-receipt");
+        await Screens.CaptureAsync(page, $"diner-{language}-10-receipt");
     }
 
     [Theory]
@@ -64,7 +64,7 @@ public sealed class DinerScreensTests(BrowserFixture browser) : IDisposable
         var page = checkout.Page;
         await page.GotoInteractiveAsync("/checkout");
         await Assertions.Expect(page.GetByTestId("checkout-empty")).ToBeVisibleAsync();
-        await CaptureAsync(page, $"diner-{language}-3-checkout-empty");
+        await Screens.CaptureAsync(page, $"diner-{language}-3-checkout-empty");
 
         await page.GotoInteractiveAsync("/");
         await checkout.AddFromMenuAsync(Dish(language, "Steak frites"));
@@ -76,7 +76,7 @@ public sealed class DinerScreensTests(BrowserFixture browser) : IDisposable
         await checkout.FillCardAsync("bank-card", TestCards.Visa);
         await checkout.PayAsync();
         await Assertions.Expect(page.GetByTestId("cancel-partial")).ToBeVisibleAsync();
-        await CaptureAsync(page, $"diner-{language}-8-partial-question");
+        await Screens.CaptureAsync(page, $"diner-{language}-8-partial-question");
 
         await page.GetByTestId("cancel-partial").ClickAsync();
         await Assertions.Expect(page.GetByTestId("payment-error")).ToBeVisibleAsync();
@@ -84,14 +84,14 @@ public sealed class DinerScreensTests(BrowserFixture browser) : IDisposable
         await checkout.FillCardAsync("bank-card", TestCards.VisaRefused);
         await checkout.PayAsync();
         await Assertions.Expect(checkout.CardField("bank-card", "number")).ToHaveValueAsync("");
-        await CaptureAsync(page, $"diner-{language}-9-refused");
+        await Screens.CaptureAsync(page, $"diner-{language}-9-refused");
 
         // The bank answers slowly: the page says the payment is under way, and locks what it charges.
         app.Services.GetRequiredService<SandboxFaults>().Arm(new SandboxFault(FaultTarget.Adyen, FaultKind.Latency, Match: "1111", Value: 8_000, PathEndsWith: "/payments"));
         await CheckoutPage.TypeAsync(checkout.CardField("bank-card", "number"), TestCards.Visa);
         await checkout.PayAsync();
         await Assertions.Expect(page.GetByTestId("payment-progress")).ToBeVisibleAsync();
-        await ScreenshotBothWidthsAsync(page, $"diner-{language}-7-paying");
+        await Screens.ScreenshotBothWidthsAsync(page, $"diner-{language}-7-paying");
         await page.WaitForURLAsync("**/receipt/MC-*");
     }
 
@@ -134,26 +134,6 @@ public sealed class DinerScreensTests(BrowserFixture browser) : IDisposable
         ("en", "Verre de Beaujolais") => "Glass of Beaujolais",
         _ => french,
     };
-
-    /// <summary>The page at phone and desktop widths, saved and checked by axe at each.</summary>
-    private static async Task CaptureAsync(IPage page, string name)
-    {
-        await Accessibility.AssertNoSeriousViolationsAsync(page);
-        await ScreenshotBothWidthsAsync(page, name);
-        await page.SetViewportSizeAsync(1280, 800);
-        await Accessibility.AssertNoSeriousViolationsAsync(page);
-        await page.SetViewportSizeAsync(390, 844);
-    }
-
-    /// <summary>The page at 390 px then 1280 px wide, from its top: the sticky header and bars sit where a diner sees them.</summary>
-    private static async Task ScreenshotBothWidthsAsync(IPage page, string name)
-    {
-        await page.EvaluateAsync("window.scrollTo(0, 0)");
-        await BrowserFixture.ScreenshotAsync(page, name + "-390");
-        await page.SetViewportSizeAsync(1280, 800);
-        await BrowserFixture.ScreenshotAsync(page, name + "-1280");
-        await page.SetViewportSizeAsync(390, 844);
-    }
 
     public void Dispose() => app.Dispose();
 }

@@ -8,7 +8,7 @@ namespace MealCheckout.Tests.E2E;
 
 /// <summary>
 /// Every step a manager sees, on a phone (390 px) and a desktop (1280 px), in French and in English:
-/// sign-in, history, an order, the refund dialog open, the settlement. Each is saved under the test
+/// sign-in, history, an order, the refund dialog open, the settlement, the rules in force and the settings. Each is saved under the test
 /// output's e2e-artifacts folder and checked by axe.
 /// </summary>
 [Collection(ScreensCollection.Name)]
@@ -53,6 +53,14 @@ public sealed class StaffScreensTests(BrowserFixture browser) : IDisposable
         await Assertions.Expect(page.GetByTestId("settlement-row")).ToHaveCountAsync(2);
         await Assertions.Expect(page.GetByTestId("settlement-chart").Locator("svg")).ToBeVisibleAsync();
         await Screens.CaptureAsync(page, $"staff-{language}-5-settlement");
+
+        await page.GetByTestId("nav-rules").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("rules-in-force-today").First).ToBeVisibleAsync();
+        await Screens.CaptureAsync(page, $"staff-{language}-6-rules");
+
+        await page.GetByTestId("nav-settings").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("settings-save")).ToBeVisibleAsync();
+        await Screens.CaptureAsync(page, $"staff-{language}-7-settings");
     }
 
     public void Dispose() => app.Dispose();
