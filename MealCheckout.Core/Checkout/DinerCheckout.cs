@@ -24,7 +24,11 @@ public sealed record CheckoutPreviewRequest(CheckoutBasket Basket, VoucherChoice
 /// without a voucher) and whether the issuer is likely to refuse today (a Sunday or public holiday);
 /// or a <see cref="Refusal"/> saying why the voucher cannot be used.
 /// </summary>
-public sealed record CheckoutPreview(ConfirmedSplit? Split, Money? Available, bool IssuerMayRefuseToday, CheckoutOutcome? Refusal);
+public sealed record CheckoutPreview(ConfirmedSplit? Split, Money? Available, bool IssuerMayRefuseToday, CheckoutOutcome? Refusal)
+{
+    /// <summary>How the voucher card will be paid: through the card network, its issuer may authorise only part (the diner is then asked).</summary>
+    public VoucherRoute? Route { get; init; }
+}
 
 /// <summary>
 /// One press of Pay: the split the diner confirmed on screen and the cards to charge it to.
@@ -93,7 +97,7 @@ public sealed partial class DinerCheckout(
             EdenredVoucher account => await edenred.PreviewAsync(account.Login, basket.Lines, request.Payer, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Voucher, "Unknown voucher choice."),
         };
-        return new CheckoutPreview(split, available, rulesToday.IssuerMayRefuseOn(today), refusal);
+        return new CheckoutPreview(split, available, rulesToday.IssuerMayRefuseOn(today), refusal) { Route = (voucher as VoucherCard)?.Route };
     }
 
     /// <summary>

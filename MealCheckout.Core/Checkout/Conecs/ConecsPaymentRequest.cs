@@ -26,5 +26,5 @@ public sealed record ConecsPaymentRequest(
 /// </summary>
 public sealed record VoucherCard(VoucherIssuer Issuer, PaymentCard Card) : VoucherChoice
 {
-    public VoucherRoute Route { get; init; } = VoucherRoute.Conecs;
+    public VoucherRoute Route { get; init; } = Issuer.RouteOf();
 }
