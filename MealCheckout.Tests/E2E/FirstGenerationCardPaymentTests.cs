@@ -26,6 +26,7 @@ public sealed class FirstGenerationCardPaymentTests(BrowserFixture browser) : ID
         await checkout.ChooseBrandAsync("swile");
         await checkout.FillCardAsync("voucher-card", "5356 1000 0000 0023");
         await checkout.CheckBalanceAsync();
+        await Assertions.Expect(checkout.Page.GetByTestId("payment-error")).ToHaveCountAsync(0);
         await Assertions.Expect(checkout.Page.GetByTestId("split-voucher")).ToHaveTextAsync($"18,50{Nbsp}€");
         await Assertions.Expect(checkout.Page.GetByTestId("split-card")).ToHaveTextAsync($"5,50{Nbsp}€");
         await Assertions.Expect(checkout.Page.GetByTestId("card-network-voucher")).ToContainTextAsync("Swile est une carte titre-restaurant payée comme une carte Visa ou Mastercard");
