@@ -34,8 +34,9 @@ public sealed class CheckoutOrders(IOrderStore orders, VoucherRuleBook rules, Ti
     /// why, when the split the rules give now is not <paramref name="confirmed"/> (the diner must see the
     /// new one first), or when part of the bill must go on a bank card and the diner gave none.
     /// </summary>
+    /// <param name="available">What the issuer said the account can pay; null when it cannot be asked before paying (a card-network voucher).</param>
     /// <param name="confirmed">The split the diner confirmed; null only where no diner is on screen.</param>
-    public async Task<(Order? Order, CheckoutOutcome? Refusal)> CreateWithinDailyCapAsync(OrderDraft draft, VoucherIssuer issuer, string account, Money available, bool hasBankCard,
+    public async Task<(Order? Order, CheckoutOutcome? Refusal)> CreateWithinDailyCapAsync(OrderDraft draft, VoucherIssuer issuer, string account, Money? available, bool hasBankCard,
         ConfirmedSplit? confirmed, Action<PaymentLeg, SplitPlan> beginVoucher, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -72,7 +73,7 @@ public sealed class CheckoutOrders(IOrderStore orders, VoucherRuleBook rules, Ti
     }
 
     /// <summary>How the bill would split today on this voucher account, before paying.</summary>
-    public async Task<SplitPlan> PreviewAsync(VoucherIssuer issuer, string account, Money total, Money eligibleSubtotal, Money available, CancellationToken cancellationToken)
+    public async Task<SplitPlan> PreviewAsync(VoucherIssuer issuer, string account, Money total, Money eligibleSubtotal, Money? available, CancellationToken cancellationToken)
     {
         var today = ParisCalendar.DayOf(time.GetUtcNow());
         var (dayStart, dayEnd) = ParisCalendar.DayBounds(today);
@@ -92,7 +93,7 @@ public sealed class CheckoutOrders(IOrderStore orders, VoucherRuleBook rules, Ti
     };
 
     /// <summary>The split under the rules in force on the order's Paris day.</summary>
-    private SplitPlan Plan(Money total, Money eligible, Money available, VoucherIssuer issuer, Money spentToday, DateOnly today) =>
+    private SplitPlan Plan(Money total, Money eligible, Money? available, VoucherIssuer issuer, Money spentToday, DateOnly today) =>
         Planner.Plan(rules.InForceOn(today).SplitRequest(issuer, total, eligible, available, spentToday, today));
 
     /// <summary>Thrown inside the write transaction so that it rolls back: no order, nothing reserved.</summary>

@@ -1,4 +1,5 @@
 using MealCheckout.Core.Calendar;
+using MealCheckout.Core.CardRouting;
 using MealCheckout.Core.Orders;
 using MealCheckout.Core.Payments;
 using MealCheckout.Core.Payments.Adyen;
@@ -23,7 +24,11 @@ public sealed record CheckoutPreviewRequest(CheckoutBasket Basket, VoucherChoice
 /// without a voucher) and whether the issuer is likely to refuse today (a Sunday or public holiday);
 /// or a <see cref="Refusal"/> saying why the voucher cannot be used.
 /// </summary>
-public sealed record CheckoutPreview(ConfirmedSplit? Split, Money? Available, bool IssuerMayRefuseToday, CheckoutOutcome? Refusal);
+public sealed record CheckoutPreview(ConfirmedSplit? Split, Money? Available, bool IssuerMayRefuseToday, CheckoutOutcome? Refusal)
+{
+    /// <summary>How the voucher card will be paid: through the card network, its issuer may authorise only part (the diner is then asked).</summary>
+    public VoucherRoute? Route { get; init; }
+}
 
 /// <summary>
 /// One press of Pay: the split the diner confirmed on screen and the cards to charge it to.
@@ -38,7 +43,7 @@ public sealed record CheckoutPayRequest(Guid CheckoutId, CheckoutBasket Basket, 
 /// a reload. Every outcome is a <see cref="CheckoutOutcome"/>; nothing a provider answers reaches the page as an exception.
 /// </summary>
 public sealed partial class DinerCheckout(
-    ConecsCheckout conecs, EdenredCheckout edenred, AdyenCheckoutClient adyen, IOrderStore orders, CheckoutCompletion completion, RestaurantSettingsStore restaurants, VoucherRuleBook rules, TimeProvider time, ILogger<DinerCheckout> logger)
+    ConecsCheckout conecs, EdenredCheckout edenred, AdyenCheckoutClient adyen, IOrderStore orders, CheckoutCompletion completion, RestaurantSettingsStore restaurants, VoucherCardRouter router, VoucherRuleBook rules, TimeProvider time, ILogger<DinerCheckout> logger)
 {
     /// <summary>The Adyen payment-method types the merchant accepts now; null when the provider cannot say (the page keeps the contracted brands).</summary>
     public async Task<IReadOnlyList<string>?> AcceptedPaymentMethodsAsync(CancellationToken cancellationToken)
@@ -68,11 +73,12 @@ public sealed partial class DinerCheckout(
     public async Task<CheckoutPreview> PreviewAsync(CheckoutPreviewRequest request, CancellationToken cancellationToken)
     {
         var basket = request.Basket;
-        if (await RefusedBySettingsAsync(basket.RestaurantId, request.Voucher, cancellationToken) is { } failure)
+        var (voucher, failure) = await RouteAsync(basket.RestaurantId, request.Voucher, cancellationToken);
+        if (failure is not null)
         {
-            return new CheckoutPreview(null, null, false, new CheckoutOutcome(Guid.Empty, null, failure));
+            return new CheckoutPreview(null, null, false, new CheckoutOutcome(Guid.Empty, null, failure.Value));
         }
-        if (request.Voucher is null || basket.EligibleSubtotal.IsZero)
+        if (voucher is null || basket.EligibleSubtotal.IsZero)
         {
             // Nothing to ask an issuer: the card pays it all.
             var limit = basket.EligibleSubtotal.IsZero ? SplitLimit.NothingEligible : (SplitLimit?)null;
@@ -85,13 +91,13 @@ public sealed partial class DinerCheckout(
             // No issuer is asked on a day the rules close to vouchers: the card pays it all.
             return new CheckoutPreview(ConfirmedSplit.AllByCard(basket.Total) with { Limit = SplitLimit.SundayOrHoliday }, null, false, null);
         }
-        var (available, split, refusal) = request.Voucher switch
+        var (available, split, refusal) = voucher switch
         {
-            VoucherCard card => await conecs.PreviewAsync(card.Issuer, card.Card, basket.Total, basket.EligibleSubtotal, request.Payer, cancellationToken),
+            VoucherCard card => await conecs.PreviewAsync(card, basket.Total, basket.EligibleSubtotal, request.Payer, cancellationToken),
             EdenredVoucher account => await edenred.PreviewAsync(account.Login, basket.Lines, request.Payer, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Voucher, "Unknown voucher choice."),
         };
-        return new CheckoutPreview(split, available, rulesToday.IssuerMayRefuseOn(today), refusal);
+        return new CheckoutPreview(split, available, rulesToday.IssuerMayRefuseOn(today), refusal) { Route = (voucher as VoucherCard)?.Route };
     }
 
     /// <summary>
@@ -102,13 +108,14 @@ public sealed partial class DinerCheckout(
     public async Task<CheckoutOutcome> PayAsync(CheckoutPayRequest request, CancellationToken cancellationToken)
     {
         var basket = request.Basket;
-        if (await RefusedBySettingsAsync(basket.RestaurantId, request.Voucher, cancellationToken) is { } failure)
+        var (routed, failure) = await RouteAsync(basket.RestaurantId, request.Voucher, cancellationToken);
+        if (failure is not null)
         {
-            return new CheckoutOutcome(request.CheckoutId, null, failure);
+            return new CheckoutOutcome(request.CheckoutId, null, failure.Value);
         }
         // With nothing eligible, or on a day the rules close to vouchers, the voucher has nothing to pay: no issuer is asked.
         var today = ParisCalendar.DayOf(time.GetUtcNow());
-        var voucher = basket.EligibleSubtotal.IsZero || rules.InForceOn(today).RefusesVouchersOn(today) ? null : request.Voucher;
+        var voucher = basket.EligibleSubtotal.IsZero || rules.InForceOn(today).RefusesVouchersOn(today) ? null : routed;
         return voucher switch
         {
             EdenredVoucher account => await edenred.PayAsync(new EdenredPaymentRequest(
@@ -141,21 +148,24 @@ public sealed partial class DinerCheckout(
     }
 
     /// <summary>
-    /// Why the restaurant's settings refuse this payment before any provider call, even when the page
-    /// offered it: settings not complete, or a voucher brand the restaurant does not accept.
+    /// The voucher as it will be paid, or why the restaurant's settings refuse this payment before any provider
+    /// call, even when the page offered it: settings not complete, or a voucher brand the restaurant does not accept.
+    /// A typed card is routed by its BIN (<see cref="VoucherCardRouter"/>): a first-generation or mixed card may
+    /// take the card network, under the issuer its BIN names.
     /// </summary>
-    private async Task<CheckoutFailure?> RefusedBySettingsAsync(Guid restaurantId, VoucherChoice? voucher, CancellationToken cancellationToken)
+    private async Task<(VoucherChoice? Voucher, CheckoutFailure? Refusal)> RouteAsync(Guid restaurantId, VoucherChoice? voucher, CancellationToken cancellationToken)
     {
         var settings = await restaurants.ReadAsync(restaurantId, cancellationToken);
-        var issuer = voucher switch
+        if (!settings.IsReadyForPayments)
         {
-            VoucherCard card => card.Issuer,
-            EdenredVoucher => VoucherIssuer.Edenred,
-            _ => (VoucherIssuer?)null,
+            return (null, CheckoutFailure.RestaurantNotReady);
+        }
+        return voucher switch
+        {
+            VoucherCard card => router.Route(card, settings),
+            EdenredVoucher when !settings.Accepts(VoucherIssuer.Edenred) => (null, CheckoutFailure.IssuerNotAccepted),
+            _ => (voucher, null),
         };
-        return !settings.IsReadyForPayments ? CheckoutFailure.RestaurantNotReady
-            : issuer is { } brand && !settings.Accepts(brand) ? CheckoutFailure.IssuerNotAccepted
-            : null;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Payment methods could not be listed; the contracted brands are offered")]

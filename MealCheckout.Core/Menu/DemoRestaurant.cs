@@ -19,6 +19,7 @@ public static class DemoRestaurant
         new() { RestaurantId = Restaurant.Id, Issuer = VoucherIssuer.Bimpli, Accepted = true, MerchantId = "DEMO-BIMPLI-0001" },
         new() { RestaurantId = Restaurant.Id, Issuer = VoucherIssuer.Pluxee, Accepted = true, MerchantId = "DEMO-PLUXEE-0001" },
         new() { RestaurantId = Restaurant.Id, Issuer = VoucherIssuer.UpDejeuner, Accepted = true, MerchantId = "DEMO-UP-0001" },
+        new() { RestaurantId = Restaurant.Id, Issuer = VoucherIssuer.Swile, Accepted = true, MerchantId = "DEMO-SWILE-0001" },
     ];
 
     public static readonly Restaurant Restaurant = new()

@@ -14,6 +14,9 @@ public enum VoucherIssuer
 
     /// <summary>Up Déjeuner: CONECS card, brand <c>mealVoucher_FR_groupeup</c>.</summary>
     UpDejeuner,
+
+    /// <summary>Swile: a first-generation card (a Mastercard carrying Swile's logo), paid through the card network (<c>scheme</c>).</summary>
+    Swile,
 }
 
 /// <summary>The one place an issuer's name is spelled; brand names read the same in every language.</summary>
@@ -25,6 +28,7 @@ public static class VoucherIssuerNames
         VoucherIssuer.Bimpli => "Bimpli",
         VoucherIssuer.Pluxee => "Pluxee",
         VoucherIssuer.UpDejeuner => "Up Déjeuner",
+        VoucherIssuer.Swile => "Swile",
         _ => throw new ArgumentOutOfRangeException(nameof(issuer), issuer, "Unknown voucher issuer."),
     };
 }

@@ -38,6 +38,7 @@ public sealed class PaymentLeg
         VoucherAccount = voucherAccount;
         CardBrand = cardBrand;
         CardLast4 = cardLast4;
+        Route = issuer?.RouteOf();
         CreatedAt = at;
         State = LegState.Planned;
     }
@@ -50,6 +51,10 @@ public sealed class PaymentLeg
     /// <summary>Edenred username, or a CONECS card as "•••• 1234": never a full card number.</summary>
     public string? VoucherAccount { get; private set; }
 
+    /// <summary>How a voucher leg is paid (null for a card leg): a mixed card may take the card network instead of its issuer's CONECS route.</summary>
+    public VoucherRoute? Route { get; private set; }
+
+    /// <summary>On a voucher leg paid through the card network, the card as the network names it (e.g. "mc", last four).</summary>
     public string? CardBrand { get; private set; }
     public string? CardLast4 { get; private set; }
 
@@ -104,6 +109,16 @@ public sealed class PaymentLeg
     public void RecordProviderReference(string reference) => ProviderReference = reference;
 
     /// <summary>The card as the provider read it (scheme and last four digits): it replaces what the page reported.</summary>
+    /// <summary>A mixed card the restaurant does not take on CONECS is paid as a card: set before the leg is sent.</summary>
+    public void PayThrough(VoucherRoute route)
+    {
+        if (Kind != LegKind.Voucher || State is not (LegState.Planned or LegState.Authorizing) || calls.Any(c => c.IsCompleted))
+        {
+            throw new InvalidOperationException("Only a voucher leg not yet sent can change its route.");
+        }
+        Route = route;
+    }
+
     public void RecordCard(string? brand, string? last4)
     {
         if (brand is { Length: > 0 and <= 40 })

@@ -31,6 +31,8 @@ public sealed class CardDetails : PaymentCard
 
     public override string Last4 => Number[^4..];
 
+    public override string? Bin => Number[..6];
+
     /// <summary>Parses what the diner typed (spaces allowed), refusing malformed or expired cards with the reason.</summary>
     public static (CardDetails? Card, CardProblem Problem) Parse(string? number, string? expiry, string? cvc, DateOnly today)
     {

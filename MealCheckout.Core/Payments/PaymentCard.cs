@@ -11,6 +11,9 @@ public abstract class PaymentCard
 
     /// <summary>The scheme as the card fields saw it ("visa", "mc", "cb"), when they did; the provider's answer is what is kept.</summary>
     public virtual string? Brand => null;
+
+    /// <summary>The first six digits (the BIN), which say whether it is a first-generation or mixed voucher card; null when unknown.</summary>
+    public virtual string? Bin => null;
 }
 
 /// <summary>
@@ -20,8 +23,9 @@ public abstract class PaymentCard
 /// </summary>
 public sealed class EncryptedCard : PaymentCard
 {
-    private EncryptedCard(string number, string expiryMonth, string expiryYear, string securityCode, string? brand, string last4)
+    private EncryptedCard(string number, string expiryMonth, string expiryYear, string securityCode, string? brand, string last4, string? bin)
     {
+        Bin = bin;
         EncryptedCardNumber = number;
         EncryptedExpiryMonth = expiryMonth;
         EncryptedExpiryYear = expiryYear;
@@ -36,13 +40,18 @@ public sealed class EncryptedCard : PaymentCard
     public string EncryptedSecurityCode { get; }
     public override string? Brand { get; }
     public override string Last4 { get; }
+    public override string? Bin { get; }
 
-    /// <summary>Null unless every field is there and the last four are four digits (the rest the provider checks).</summary>
-    public static EncryptedCard? From(string? number, string? expiryMonth, string? expiryYear, string? securityCode, string? brand, string? last4) =>
+    /// <summary>
+    /// Null unless every field is there and the last four are four digits (the rest the provider checks).
+    /// <paramref name="bin"/>, the first six digits the number field reported, is kept only when it is six digits.
+    /// </summary>
+    public static EncryptedCard? From(string? number, string? expiryMonth, string? expiryYear, string? securityCode, string? brand, string? last4, string? bin = null) =>
         string.IsNullOrEmpty(number) || string.IsNullOrEmpty(expiryMonth) || string.IsNullOrEmpty(expiryYear) || string.IsNullOrEmpty(securityCode)
         || last4 is not { Length: 4 } || !last4.All(char.IsAsciiDigit)
             ? null
-            : new EncryptedCard(number, expiryMonth, expiryYear, securityCode, brand is { Length: > 0 and <= 20 } ? brand : null, last4);
+            : new EncryptedCard(number, expiryMonth, expiryYear, securityCode, brand is { Length: > 0 and <= 20 } ? brand : null, last4,
+                bin is { Length: 6 } && bin.All(char.IsAsciiDigit) ? bin : null);
 
     public override string ToString() => $"encrypted card •••• {Last4}";
 }

@@ -1,10 +1,12 @@
 using System.Text;
+using MealCheckout.Core.CardRouting;
 using MealCheckout.Core.Checkout;
 using MealCheckout.Core.Payments.Adyen;
 using MealCheckout.Core.Payments.Edenred;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace MealCheckout.Core.Payments;
 
@@ -47,6 +49,10 @@ public static class PaymentsServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<CheckoutReconciler>());
         services.AddTransient<ConecsCheckout>();
         services.AddTransient<CheckoutCompletion>();
+        services.AddOptions<VoucherCardRangeOptions>().Bind(configuration.GetSection(VoucherCardRangeOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<VoucherCardRangeOptions>, VoucherCardRangeValidation>();
+        services.AddSingleton<VoucherCardRanges>();
+        services.AddSingleton<VoucherCardRouter>();
         services.AddTransient<DinerCheckout>();
         return services;
     }

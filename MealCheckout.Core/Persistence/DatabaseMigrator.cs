@@ -20,6 +20,7 @@ public sealed class DatabaseMigrator(IDbContextFactory<MealCheckoutDbContext> co
         new V001_InitialSchema(), new V002_OrderFulfilment(), new V003_WebhookEvents(), new V004_EdenredSignIns(),
         new V005_StaffAccounts(), new V006_OrderHistoryIndexes(), new V007_SettlementIndex(), new V008_EdenredBrowserBinding(),
         new V009_OrderCheckReason(), new V011_Receipts(), new V012_RefundsAsIssuersAllow(), new V013_RestaurantSettings(),
+        new V014_FirstGenerationCards(),
         new V015_ScaleOut(),
     ];
 

@@ -214,13 +214,15 @@ internal sealed partial class AdyenCheckoutEndpoints(IOptions<SandboxOptions> op
         }
         lock (ledger.Gate)
         {
-            var (authorised, refusal) = Decide(card!, amount, Str(body, "paymentMethod", "cvc"));
+            var type = Str(body, "paymentMethod", "type");
+            var allowPartial = Str(body, "additionalData", "allowPartialAuth") == "true";
+            var (authorised, refusal) = Decide(card!, type, amount, Str(body, "paymentMethod", "cvc"), allowPartial);
             var payment = new AdyenPayment
             {
                 PspReference = AdyenLedger.NewPspReference(),
                 MerchantReference = reference,
                 CardNumber = card!.Number,
-                PaymentMethod = card.Brand,
+                PaymentMethod = card.BrandFor(type),
                 RequestedAmount = amount,
                 AuthorisedAmount = authorised,
                 CreatedAt = ledger.Now,
@@ -251,7 +253,7 @@ internal sealed partial class AdyenCheckoutEndpoints(IOptions<SandboxOptions> op
         }
     }
 
-    private (long Authorised, (string Reason, string Code)? Refusal) Decide(AdyenTestCard card, long amount, string cvc)
+    private (long Authorised, (string Reason, string Code)? Refusal) Decide(AdyenTestCard card, string type, long amount, string cvc, bool allowPartial)
     {
         var today = ParisCalendar.DayOf(ledger.Now);
         if (ledger.IsLocked(card) || card.Behaviour == CardBehaviour.Blocked)
@@ -270,10 +272,14 @@ internal sealed partial class AdyenCheckoutEndpoints(IOptions<SandboxOptions> op
         {
             return (0, ("Refused", "2"));
         }
-        var isVoucher = card.PaymentType == "mealVoucher_FR";
+        var isVoucher = card.IsMealVoucher;
         if (isVoucher && !card.AllowedOnSundaysAndHolidays && ParisCalendar.IsSundayOrPublicHoliday(today))
         {
             return (0, ("Restricted Card", "25"));
+        }
+        if (type == "scheme" && isVoucher)
+        {
+            return DecideThroughNetwork(card, amount, allowPartial);
         }
         if (isVoucher && ledger.SpentToday(card) + amount > Settings.DailyCapCents)
         {
@@ -281,6 +287,22 @@ internal sealed partial class AdyenCheckoutEndpoints(IOptions<SandboxOptions> op
         }
         var possible = card.Behaviour == CardBehaviour.PartialAuthorisation ? Math.Min(amount, card.PartialLimitCents) : amount;
         return ledger.Balance(card) < possible ? (0, ("Not enough balance", "12")) : (possible, null);
+    }
+
+    /// <summary>
+    /// A meal voucher paid as a card (first-generation or mixed): its issuer authorises up to its balance and what is
+    /// left of the day's cap, and less than asked only when the request allows a partial authorisation and the issuer
+    /// supports it (seed 001: split payment "if the issuer supports partial authorization"); otherwise it refuses.
+    /// </summary>
+    private (long Authorised, (string Reason, string Code)? Refusal) DecideThroughNetwork(AdyenTestCard card, long amount, bool allowPartial)
+    {
+        var capLeft = Settings.DailyCapCents - ledger.SpentToday(card) - card.SpentElsewhereTodayCents;
+        var possible = Math.Min(amount, Math.Min(Math.Max(0, ledger.Balance(card)), Math.Max(0, capLeft)));
+        if (possible == amount || (possible > 0 && allowPartial && card.SupportsPartialAuthorisation))
+        {
+            return (possible, null);
+        }
+        return capLeft < amount && capLeft <= ledger.Balance(card) ? (0, ("Withdrawal amount exceeded", "28")) : (0, ("Not enough balance", "12"));
     }
 
     private AdyenAnswer Modify(string pspReference, string action, JsonElement body, Uri app)
@@ -375,7 +397,7 @@ internal sealed partial class AdyenCheckoutEndpoints(IOptions<SandboxOptions> op
             return (null, AdyenAnswer.Error(422, "103", "CVC is not the right length"));
         }
         var card = AdyenTestCards.Find(number);
-        if (card is null || card.PaymentType != type)
+        if (card is null || !card.Accepts(type))
         {
             return (null, AdyenAnswer.Error(422, "101", "Invalid card number"));
         }

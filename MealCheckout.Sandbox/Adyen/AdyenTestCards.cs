@@ -20,15 +20,42 @@ public enum CardBehaviour
     TimesOutAfterCharge,
 }
 
-/// <summary>A test card of the sandbox. <see cref="PaymentType"/> is "mealVoucher_FR" or "scheme".</summary>
-public sealed record AdyenTestCard(
-    string Number, string PaymentType, string Brand, long BalanceCents, CardBehaviour Behaviour = CardBehaviour.Normal,
-    int ExpiryMonth = 12, int ExpiryYear = 2030, string Cvc = "737", long PartialLimitCents = 1000, bool AllowedOnSundaysAndHolidays = false)
+/// <summary>Whether a card is also a meal voucher paid through the card network (seed 001: first-generation and mixed cards).</summary>
+public enum NetworkVoucher
 {
-    public string Last4 => Number[^4..];
+    /// <summary>A bank card, or a CONECS-only card.</summary>
+    None,
+
+    /// <summary>A Visa or Mastercard carrying a voucher issuer's logo: accepted as <c>scheme</c> only, under the voucher rules.</summary>
+    FirstGeneration,
+
+    /// <summary>Accepted as its issuer's CONECS meal voucher and as <c>scheme</c> (<see cref="AdyenTestCard.NetworkBrand"/>).</summary>
+    Mixed,
 }
 
-/// <summary>The documented test cards (docs/sandbox.md): six per CONECS brand, four bank cards.</summary>
+/// <summary>
+/// A test card of the sandbox. <see cref="PaymentType"/> is "mealVoucher_FR" or "scheme". A voucher paid through the
+/// card network authorises part of a payment when the request allows it (<c>additionalData.allowPartialAuth</c>) and
+/// <see cref="SupportsPartialAuthorisation"/>; <see cref="SpentElsewhereTodayCents"/> is what it paid in other shops today.
+/// </summary>
+public sealed record AdyenTestCard(
+    string Number, string PaymentType, string Brand, long BalanceCents, CardBehaviour Behaviour = CardBehaviour.Normal,
+    int ExpiryMonth = 12, int ExpiryYear = 2030, string Cvc = "737", long PartialLimitCents = 1000, bool AllowedOnSundaysAndHolidays = false,
+    NetworkVoucher Network = NetworkVoucher.None, string? NetworkBrand = null, bool SupportsPartialAuthorisation = true, long SpentElsewhereTodayCents = 0)
+{
+    public string Last4 => Number[^4..];
+
+    /// <summary>The issuer's meal-voucher rules apply (daily cap, Sundays), whichever way the card is paid.</summary>
+    public bool IsMealVoucher => PaymentType == AdyenTestCards.MealVoucherType || Network != NetworkVoucher.None;
+
+    /// <summary>A mixed card is accepted both as a meal voucher and as a card.</summary>
+    public bool Accepts(string paymentType) => PaymentType == paymentType || (Network == NetworkVoucher.Mixed && paymentType == "scheme");
+
+    /// <summary>The payment method a payment of this type records: a mixed card paid as a card is its network's.</summary>
+    public string BrandFor(string paymentType) => paymentType == "scheme" && NetworkBrand is { } network ? network : Brand;
+}
+
+/// <summary>The documented test cards (docs/sandbox.md): six per CONECS brand, six Swile first-generation cards, two mixed cards, four bank cards.</summary>
 public static class AdyenTestCards
 {
     /// <summary>The payment type of CONECS meal vouchers; each brand's payment method starts with it.</summary>
@@ -45,7 +72,28 @@ public static class AdyenTestCards
         new("4000000000000002", "scheme", "visa", 1_000_000, CardBehaviour.Refused),
         new("4000000000009995", "scheme", "visa", 0, CardBehaviour.InsufficientFunds),
         new("4000000000000119", "scheme", "visa", 1_000_000, CardBehaviour.TimesOutAfterCharge),
+        .. FirstGeneration(),
+        .. Mixed(),
     ];
+
+    /// <summary>Swile first-generation cards, Mastercard range 535610 (appsettings.Development.json names the range).</summary>
+    private static IEnumerable<AdyenTestCard> FirstGeneration()
+    {
+        const string Mastercard = "mc";
+        yield return new("5356100000000015", "scheme", Mastercard, 5_000, Network: NetworkVoucher.FirstGeneration);
+        yield return new("5356100000000023", "scheme", Mastercard, 800, Network: NetworkVoucher.FirstGeneration);
+        yield return new("5356100000000031", "scheme", Mastercard, 5_000, CardBehaviour.Refused, Network: NetworkVoucher.FirstGeneration);
+        yield return new("5356100000000049", "scheme", Mastercard, 5_000, Network: NetworkVoucher.FirstGeneration, SpentElsewhereTodayCents: 2_500);
+        yield return new("5356100000000056", "scheme", Mastercard, 800, Network: NetworkVoucher.FirstGeneration, SupportsPartialAuthorisation: false);
+        yield return new("5356100000000064", "scheme", Mastercard, 5_000, AllowedOnSundaysAndHolidays: true, Network: NetworkVoucher.FirstGeneration);
+    }
+
+    /// <summary>Bimpli mixed cards, Visa range 450903: CONECS meal vouchers that are also Visa cards.</summary>
+    private static IEnumerable<AdyenTestCard> Mixed()
+    {
+        yield return new("4509030000000013", MealVoucherType, Bimpli, 5_000, Network: NetworkVoucher.Mixed, NetworkBrand: "visa");
+        yield return new("4509030000000021", MealVoucherType, Bimpli, 800, Network: NetworkVoucher.Mixed, NetworkBrand: "visa");
+    }
 
     public static AdyenTestCard? Find(string number) => All.FirstOrDefault(c => c.Number == number);
 

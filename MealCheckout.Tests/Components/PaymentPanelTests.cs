@@ -205,7 +205,7 @@ public sealed class PaymentPanelTests : IDisposable
         var panel = ctx.Render<PaymentPanel>();
         panel.WaitForAssertion(() => Assert.Equal("Pay €24.00 by card", Text(panel, "pay")), Patience);
 
-        Assert.Equal(["img/brands/edenred.svg", "img/brands/bimpli.svg", "img/brands/pluxee.svg", "img/brands/up-dejeuner.svg", "img/brands/bank-card.svg"],
+        Assert.Equal(["img/brands/edenred.svg", "img/brands/bimpli.svg", "img/brands/pluxee.svg", "img/brands/up-dejeuner.svg", "img/brands/swile.svg", "img/brands/bank-card.svg"],
             panel.FindAll(".brand-choice img").Select(i => i.GetAttribute("src")));
         Assert.Equal("All by bank card", Text(panel, "brand-card-only"));
 
@@ -257,7 +257,7 @@ public sealed class PaymentPanelTests : IDisposable
         panel.WaitForAssertion(() => Assert.Equal("Payer 18,50\u00a0€ par carte", Text(panel, "pay")), Patience);
 
         Assert.Equal("Connexion chiffrée. Vos numéros de carte vont au prestataire de paiement\u00a0; le restaurant ne les enregistre jamais.", Text(panel, "security-line"));
-        Assert.Equal(["Edenred", "Bimpli", "Pluxee", "Up Déjeuner", "Tout par carte bancaire"], panel.FindAll(".brand-choice").Select(b => b.TextContent.Trim()));
+        Assert.Equal(["Edenred", "Bimpli", "Pluxee", "Up Déjeuner", "Swile", "Tout par carte bancaire"], panel.FindAll(".brand-choice").Select(b => b.TextContent.Trim()));
     }
 
     private static async Task AddAsync(BunitContext ctx, params string[] dishes)

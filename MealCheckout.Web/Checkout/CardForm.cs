@@ -39,9 +39,9 @@ public sealed class CardForm
     public EncryptedCard? Submitted(SecuredFieldsCollected collected)
     {
         submitted = true;
-        State = new SecuredFieldsState(collected.Fields, collected.Brand, collected.Last4, collected.Valid);
+        State = new SecuredFieldsState(collected.Fields, collected.Brand, collected.Last4, collected.Valid, collected.Bin);
         return collected is { Valid: true, Encrypted: { } e }
-            ? EncryptedCard.From(e.EncryptedCardNumber, e.EncryptedExpiryMonth, e.EncryptedExpiryYear, e.EncryptedSecurityCode, collected.Brand, collected.Last4)
+            ? EncryptedCard.From(e.EncryptedCardNumber, e.EncryptedExpiryMonth, e.EncryptedExpiryYear, e.EncryptedSecurityCode, collected.Brand, collected.Last4, collected.Bin)
             : null;
     }
 

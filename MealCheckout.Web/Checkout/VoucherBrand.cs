@@ -13,6 +13,12 @@ public sealed record VoucherBrand(string PaymentMethodType, VoucherIssuer Issuer
         new("mealVoucher_FR_groupeup", VoucherIssuer.UpDejeuner, "img/brands/up-dejeuner.svg"),
     ];
 
+    /// <summary>
+    /// Swile's first-generation cards are Mastercards: paid through the card network (<c>scheme</c>), offered when the
+    /// restaurant accepts Swile. Any card whose number is in a first-generation or mixed range is routed by it, whatever brand is picked.
+    /// </summary>
+    public static readonly VoucherBrand Swile = new("scheme", VoucherIssuer.Swile, "img/brands/swile.svg");
+
     /// <summary>Edenred is paid through its own API after the diner logs in, not through Adyen.</summary>
     public static readonly VoucherBrand Edenred = new("edenred", VoucherIssuer.Edenred, "img/brands/edenred.svg");
 

@@ -13,8 +13,9 @@ namespace MealCheckout.Web.Staff;
 /// </summary>
 public static class StaffLegNames
 {
+    /// <summary>A voucher card paid through the card network also names its network: "Swile •••• 0015 · Mastercard".</summary>
     public static string Of(IStringLocalizer<StaffOperationsText> text, PaymentLeg leg) =>
-        Of(text, leg.Kind, leg.Issuer, leg.VoucherAccount, leg.CardBrand, leg.CardLast4);
+        leg.Kind == LegKind.Voucher ? LegLabel.Of(leg) : Of(text, leg.Kind, leg.Issuer, leg.VoucherAccount, leg.CardBrand, leg.CardLast4);
 
     public static string Of(IStringLocalizer<StaffOperationsText> text, OrderHistoryLeg leg) =>
         Of(text, leg.Kind, leg.Issuer, leg.VoucherAccount, leg.CardBrand, leg.CardLast4);

@@ -18,8 +18,11 @@ public sealed class AdyenLegActions(IOrderStore orders, LegCalls calls, AdyenChe
     public const string CancelOperation = "cancel";
     public const string CancelOrderOperation = "cancel-order";
 
-    /// <summary>A card payment's merchant reference is the order number with this suffix (the voucher's ends in "-V").</summary>
+    /// <summary>A card payment's merchant reference is the order number with this suffix.</summary>
     private const string CardReferenceSuffix = "-C";
+
+    /// <summary>A voucher payment's merchant reference is the order number with this suffix.</summary>
+    public const string VoucherReferenceSuffix = "-V";
 
     /// <summary>
     /// Adds the bank card leg for <paramref name="cardPart"/> and authorises it. Null when the
@@ -95,14 +98,16 @@ public sealed class AdyenLegActions(IOrderStore orders, LegCalls calls, AdyenChe
     }
 
     /// <summary>
-    /// Releases a card payment whose answer never came, so has no pspReference: Adyen's technical cancel
-    /// cancels by our reference whatever payment carries it, whether it was processed, is processed later or
-    /// never arrives. Once Adyen has received it the leg holds nothing, so it is recorded cancelled.
+    /// Releases a card payment (a bank card, or a voucher card paid through the card network) whose answer never
+    /// came, so has no pspReference: Adyen's technical cancel cancels by our reference whatever payment carries it,
+    /// whether it was processed, is processed later or never arrives. Once Adyen has received it the leg holds
+    /// nothing, so it is recorded cancelled.
     /// </summary>
     public async Task<bool> CancelUnansweredCardAsync(Guid orderId, Guid legId, string reason, CancellationToken cancellationToken)
     {
-        var (order, _, key) = await calls.BeginAsync(orderId, legId, CancelOperation, null, cancellationToken);
-        var cancelled = await LegCalls.ReplayOnceAsync(() => adyen.CancelByReferenceAsync(order.Number + CardReferenceSuffix, order.Number, key, cancellationToken));
+        var (order, leg, key) = await calls.BeginAsync(orderId, legId, CancelOperation, null, cancellationToken);
+        var reference = order.Number + (leg.Kind == LegKind.Card ? CardReferenceSuffix : VoucherReferenceSuffix);
+        var cancelled = await LegCalls.ReplayOnceAsync(() => adyen.CancelByReferenceAsync(reference, order.Number, key, cancellationToken));
         if (cancelled is null)
         {
             return false;

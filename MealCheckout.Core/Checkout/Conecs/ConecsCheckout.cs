@@ -5,11 +5,14 @@ using MealCheckout.Core.Payments.Adyen;
 namespace MealCheckout.Core.Checkout;
 
 /// <summary>
-/// Pays an order with a CONECS voucher card and a bank card through the Adyen-style API:
+/// Pays an order with a voucher card and a bank card through the Adyen-style API:
 /// balance → split (only the one the diner confirmed) → (partial-payment order) → voucher payment →
 /// card payment → captures; on a refusal every authorisation is released. Each call's idempotency
 /// key is saved with the order before the call, and a call whose answer was lost is replayed with
 /// that same key. Every provider answer, errors included, comes back as a result.
+/// A card routed through the card network (first-generation and mixed cards, <see cref="VoucherRoute.CardNetwork"/>)
+/// has no balance check and no partial-payment order: it is paid as a card (<c>scheme</c>) allowing a
+/// partial authorisation, which the diner is asked about as for CONECS; each leg is released on its own.
 /// </summary>
 public sealed class ConecsCheckout(
     IOrderStore orders,
@@ -52,15 +55,17 @@ public sealed class ConecsCheckout(
                 : await completion.PayRestAndCaptureAsync(await checkoutOrders.CreateCardOnlyAsync(draft, cancellationToken), Money.Zero, request.BankCard, null, cancellationToken);
         }
 
-        var (balance, account, refusal) = await BalanceAsync(voucherCard, request.CheckoutId, request.Payer, cancellationToken);
-        if (balance is null)
+        var route = request.Voucher.Route;
+        var (balance, account, refusal) = await AvailableAsync(request.Voucher, request.CheckoutId, request.Payer, cancellationToken);
+        if (refusal is not null)
         {
-            return refusal!;
+            return refusal;
         }
-        var (order, notCreated) = await checkoutOrders.CreateWithinDailyCapAsync(draft, issuer, account!, balance.Value, request.BankCard is not null,
+        var (order, notCreated) = await checkoutOrders.CreateWithinDailyCapAsync(draft, issuer, account!, balance, request.BankCard is not null,
             request.Confirmed, (leg, plan) =>
             {
-                if (plan.UsesCard)
+                leg.PayThrough(route);
+                if (plan.UsesCard && route == VoucherRoute.Conecs)
                 {
                     leg.BeginCall(AdyenLegActions.OpenOrderOperation, calls.Now);
                 }
@@ -73,21 +78,32 @@ public sealed class ConecsCheckout(
     /// What the diner sees before paying: the card's balance and how the bill would split today.
     /// Null plan with a refusal when the card cannot pay at all (expired, blocked, provider down).
     /// </summary>
+    /// <remarks>A card-network voucher has no balance to read: its split is planned on the cap, and its issuer answers the payment.</remarks>
     public async Task<(Money? Balance, ConfirmedSplit? Split, CheckoutOutcome? Refusal)> PreviewAsync(
-        VoucherIssuer issuer, PaymentCard voucherCard, Money total, Money eligibleSubtotal, PayerIdentity payer, CancellationToken cancellationToken)
+        VoucherCard voucher, Money total, Money eligibleSubtotal, PayerIdentity payer, CancellationToken cancellationToken)
     {
-        if (!limiter.TryStartBalanceCheck(payer, fingerprint.BeforeProviderCall(voucherCard)))
+        if (voucher.Route == VoucherRoute.Conecs && !limiter.TryStartBalanceCheck(payer, fingerprint.BeforeProviderCall(voucher.Card)))
         {
             return (null, null, new CheckoutOutcome(Guid.Empty, null, CheckoutFailure.TooManyAttempts));
         }
-        var (balance, account, refusal) = await BalanceAsync(voucherCard, Guid.NewGuid(), payer, cancellationToken);
-        if (balance is null)
+        var (balance, account, refusal) = await AvailableAsync(voucher, Guid.NewGuid(), payer, cancellationToken);
+        if (refusal is not null)
         {
             return (null, null, refusal);
         }
-        var plan = await checkoutOrders.PreviewAsync(issuer, account!, total, eligibleSubtotal, balance.Value, cancellationToken);
-        return (balance, ConfirmedSplit.From(issuer, account!, plan), null);
+        var plan = await checkoutOrders.PreviewAsync(voucher.Issuer, account!, total, eligibleSubtotal, balance, cancellationToken);
+        return (balance, ConfirmedSplit.From(voucher.Issuer, account!, plan), null);
     }
+
+    /// <summary>
+    /// What the voucher can pay (null when its issuer cannot be asked before paying) and its account as the daily cap
+    /// names it; or why it cannot pay. A card-network voucher is not asked: Adyen's balance check is for meal vouchers
+    /// and gift cards, not for Visa or Mastercard cards, and it is named by the card itself.
+    /// </summary>
+    private async Task<(Money? Balance, string? Account, CheckoutOutcome? Refusal)> AvailableAsync(VoucherCard voucher, Guid checkoutId, PayerIdentity payer, CancellationToken cancellationToken) =>
+        voucher.Route == VoucherRoute.CardNetwork
+            ? (null, fingerprint.OfUnreadCard(voucher.Card), null)
+            : await BalanceAsync(voucher.Card, checkoutId, payer, cancellationToken);
 
     /// <summary>
     /// The card's balance and its account as the daily cap names it; a card the issuer will not read
@@ -144,11 +160,14 @@ public sealed class ConecsCheckout(
         }
 
         var payCall = voucher.PendingCall(AdyenLegActions.PaymentOperation)!;
+        var throughNetwork = voucher.Route == VoucherRoute.CardNetwork;
+        var method = AdyenPaymentMethod.From(throughNetwork ? AdyenPaymentMethod.Scheme : AdyenPaymentMethod.MealVoucher, voucherCard);
         PaymentResponse? paid;
         try
         {
-            paid = await LegCalls.ReplayOnceAsync(() => adyen.MakePaymentAsync(order.Number + "-V", voucher.Amount,
-                AdyenPaymentMethod.From(AdyenPaymentMethod.MealVoucher, voucherCard), adyenOrder, payCall.IdempotencyKey, cancellationToken));
+            // Through the card network the split rests on the issuer's partial authorisation: it must be allowed.
+            paid = await LegCalls.ReplayOnceAsync(() => adyen.MakePaymentAsync(order.Number + AdyenLegActions.VoucherReferenceSuffix, voucher.Amount,
+                method, adyenOrder, payCall.IdempotencyKey, cancellationToken, allowPartialAuthorisation: throughNetwork));
         }
         catch (ProviderErrorException ex)
         {
@@ -173,6 +192,10 @@ public sealed class ConecsCheckout(
         order = await calls.CompleteAsync(order.Id, voucher.Id, AdyenLegActions.PaymentOperation, paid.ResultCode, leg =>
         {
             leg.RecordProviderReference(paid.PspReference);
+            if (throughNetwork)
+            {
+                leg.RecordCard(paid.AdditionalData?.GetValueOrDefault("paymentMethod"), paid.AdditionalData?.GetValueOrDefault("cardSummary"));
+            }
             PartialAuthorisation.Record(leg, authorised, calls.Now, paid.ResultCode);
         }, cancellationToken);
         return PartialAuthorisation.IsAwaitingDiner(order)

@@ -20,5 +20,11 @@ public sealed record ConecsPaymentRequest(
     PayerIdentity Payer,
     ConfirmedSplit? Confirmed = null);
 
-/// <summary>The CONECS card the diner typed and the brand they picked for it.</summary>
-public sealed record VoucherCard(VoucherIssuer Issuer, PaymentCard Card) : VoucherChoice;
+/// <summary>
+/// The voucher card the diner typed and the brand they picked for it; once routed (<c>VoucherCardRouter</c>),
+/// the issuer its BIN names and <see cref="Route"/>: CONECS, or the card network for first-generation and mixed cards.
+/// </summary>
+public sealed record VoucherCard(VoucherIssuer Issuer, PaymentCard Card) : VoucherChoice
+{
+    public VoucherRoute Route { get; init; } = Issuer.RouteOf();
+}

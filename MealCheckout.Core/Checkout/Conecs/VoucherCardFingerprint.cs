@@ -29,6 +29,12 @@ public sealed class VoucherCardFingerprint(byte[] key)
             : BeforeProviderCall(card) ?? $"•••• {last4}";
     }
 
+    /// <summary>
+    /// A card no provider has named yet (a card-network voucher, which has no balance check): by its number when
+    /// clear; an encrypted card by its BIN and last four digits, so cards alike share one daily cap, the cautious way round.
+    /// </summary>
+    public string OfUnreadCard(PaymentCard card) => BeforeProviderCall(card) ?? (card.Bin is { } bin ? $"•••• {card.Last4} #{bin}" : $"•••• {card.Last4}");
+
     private string Account(string last4, string identity)
     {
         var hash = HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(identity));

@@ -163,8 +163,9 @@ public sealed partial class CheckoutReconciler(
         if (!anyCaptured)
         {
             // A card payment whose answer was lost may hold money: released by Adyen's technical cancel. Not
-            // while anything is captured: then the card may be what completes the bill, and staff decide.
-            foreach (var card in order.Legs.Where(l => l.Kind == LegKind.Card && l.State == LegState.Authorizing
+            // while anything is captured: then the card may be what completes the bill, and staff decide. A voucher
+            // card paid through the card network has no partial-payment order to cancel: it is released the same way.
+            foreach (var card in order.Legs.Where(l => (l.Kind == LegKind.Card || l.Route == VoucherRoute.CardNetwork) && l.State == LegState.Authorizing
                                                        && l.PendingCall(AdyenLegActions.PaymentOperation) is not null))
             {
                 await actions.CancelUnansweredCardAsync(order.Id, card.Id, NotFinished, cancellationToken);

@@ -33,8 +33,13 @@ public sealed class AdyenCheckoutClient
     public Task<CancelOrderResponse> CancelOrderAsync(AdyenOrderReference order, string idempotencyKey, CancellationToken cancellationToken) =>
         api().CancelOrderAsync(new CancelOrderRequest(settings.MerchantAccount, order), idempotencyKey, cancellationToken);
 
-    public Task<PaymentResponse> MakePaymentAsync(string reference, Money amount, AdyenPaymentMethod method, AdyenOrderReference? order, string idempotencyKey, CancellationToken cancellationToken) =>
-        api().PaymentsAsync(new PaymentRequest(settings.MerchantAccount, reference, AdyenAmount.Eur(amount), method, order), idempotencyKey, cancellationToken);
+    /// <param name="allowPartialAuthorisation">Lets the card's issuer authorise less than asked (<c>additionalData.allowPartialAuth</c>, answered <c>PartiallyAuthorised</c>).</param>
+    public Task<PaymentResponse> MakePaymentAsync(string reference, Money amount, AdyenPaymentMethod method, AdyenOrderReference? order, string idempotencyKey, CancellationToken cancellationToken,
+        bool allowPartialAuthorisation = false) =>
+        api().PaymentsAsync(new PaymentRequest(settings.MerchantAccount, reference, AdyenAmount.Eur(amount), method, order)
+        {
+            AdditionalData = allowPartialAuthorisation ? new Dictionary<string, string> { ["allowPartialAuth"] = "true" } : null,
+        }, idempotencyKey, cancellationToken);
 
     public Task<ModificationResponse> CaptureAsync(string pspReference, string reference, Money amount, string idempotencyKey, CancellationToken cancellationToken) =>
         api().CaptureAsync(pspReference, Modification(reference, amount), idempotencyKey, cancellationToken);

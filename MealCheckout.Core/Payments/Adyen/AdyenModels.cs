@@ -60,7 +60,10 @@ public sealed record CancelOrderRequest(string MerchantAccount, AdyenOrderRefere
 
 public sealed record CancelOrderResponse(string PspReference, string ResultCode);
 
-public sealed record PaymentRequest(string MerchantAccount, string Reference, AdyenAmount Amount, AdyenPaymentMethod PaymentMethod, AdyenOrderReference? Order);
+public sealed record PaymentRequest(string MerchantAccount, string Reference, AdyenAmount Amount, AdyenPaymentMethod PaymentMethod, AdyenOrderReference? Order)
+{
+    public Dictionary<string, string>? AdditionalData { get; init; }
+}
 
 public sealed record PaymentResponse(
     string PspReference, string ResultCode, AdyenAmount? Amount, string? RefusalReason, string? RefusalReasonCode, string? MerchantReference,

@@ -30,12 +30,18 @@ public sealed record TimelineEntry(DateTimeOffset At, PaymentLeg Leg, LegState F
     public DateTimeOffset ParisTime => ParisCalendar.ToParis(At);
 }
 
-/// <summary>How a leg is named to staff: brand and last four, or the voucher account without its fingerprint — never more.</summary>
+/// <summary>
+/// How a leg is named to staff: brand and last four, or the voucher account without its fingerprint — never more.
+/// A voucher card paid through the card network also names the network it went through ("Swile •••• 0015 · Mastercard").
+/// </summary>
 public static class LegLabel
 {
     public static string Of(PaymentLeg leg) => leg.Kind == LegKind.Voucher
-        ? $"{leg.Issuer?.DisplayName()} {VoucherAccountShown(leg.VoucherAccount)}".Trim()
+        ? $"{leg.Issuer?.DisplayName()} {VoucherAccountShown(leg.VoucherAccount)}{ThroughNetwork(leg)}".Trim()
         : $"{leg.CardBrand} •••• {leg.CardLast4}".Trim();
+
+    private static string ThroughNetwork(PaymentLeg leg) =>
+        leg.Route == VoucherRoute.CardNetwork && leg.CardBrand is { } brand ? $" · {Payments.CardSchemes.DisplayName(brand) ?? brand}" : "";
 
     // A CONECS account is stored as "•••• 1234 #<keyed hash>": the hash only tells cards apart for the daily cap.
     // An Edenred account is the diner's e-mail: staff see enough to recognise it, not the whole address.

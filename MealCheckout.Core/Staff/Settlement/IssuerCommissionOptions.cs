@@ -23,6 +23,9 @@ public sealed class IssuerCommissionOptions
     public int UpDejeuner { get; set; }
 
     [Range(0, 10_000)]
+    public int Swile { get; set; }
+
+    [Range(0, 10_000)]
     public int BankCard { get; set; }
 
     public int BasisPointsFor(SettlementIssuer issuer) => issuer switch
@@ -31,6 +34,7 @@ public sealed class IssuerCommissionOptions
         SettlementIssuer.Bimpli => Bimpli,
         SettlementIssuer.Pluxee => Pluxee,
         SettlementIssuer.UpDejeuner => UpDejeuner,
+        SettlementIssuer.Swile => Swile,
         SettlementIssuer.BankCard => BankCard,
         _ => throw new ArgumentOutOfRangeException(nameof(issuer), issuer, "Unknown settlement issuer."),
     };

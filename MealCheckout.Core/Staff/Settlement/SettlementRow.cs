@@ -9,6 +9,7 @@ public enum SettlementIssuer
     Bimpli,
     Pluxee,
     UpDejeuner,
+    Swile,
     BankCard,
 }
 
@@ -36,6 +37,7 @@ public sealed record SettlementRow(
         SettlementIssuer.Bimpli => VoucherIssuer.Bimpli.DisplayName(),
         SettlementIssuer.Pluxee => VoucherIssuer.Pluxee.DisplayName(),
         SettlementIssuer.UpDejeuner => VoucherIssuer.UpDejeuner.DisplayName(),
+        SettlementIssuer.Swile => VoucherIssuer.Swile.DisplayName(),
         SettlementIssuer.BankCard => bankCard,
         _ => throw new ArgumentOutOfRangeException(nameof(issuer), issuer, "Unknown settlement issuer."),
     };
@@ -48,6 +50,7 @@ public sealed record SettlementRow(
             VoucherIssuer.Bimpli => SettlementIssuer.Bimpli,
             VoucherIssuer.Pluxee => SettlementIssuer.Pluxee,
             VoucherIssuer.UpDejeuner => SettlementIssuer.UpDejeuner,
+            VoucherIssuer.Swile => SettlementIssuer.Swile,
             _ => throw new ArgumentOutOfRangeException(nameof(issuer), issuer, "A voucher leg names its issuer."),
         };
 }

@@ -156,7 +156,7 @@ public sealed class PaymentLimitTests : IDisposable
             new VoucherCard(VoucherIssuer.Bimpli, Card(voucher)), null, payer), CancellationToken.None);
 
     private Task<(Money? Balance, ConfirmedSplit? Split, CheckoutOutcome? Refusal)> PreviewAsync(PayerIdentity payer, string voucher) =>
-        Get<ConecsCheckout>().PreviewAsync(VoucherIssuer.Bimpli, Card(voucher), Salad.UnitPrice, Salad.UnitPrice, payer, CancellationToken.None);
+        Get<ConecsCheckout>().PreviewAsync(new VoucherCard(VoucherIssuer.Bimpli, Card(voucher)), Salad.UnitPrice, Salad.UnitPrice, payer, CancellationToken.None);
 
     private CardDetails Card(string number) =>
         CardDetails.Parse(number, "12/30", "737", ParisCalendar.DayOf(Get<TimeProvider>().GetUtcNow())).Card!;

@@ -11,7 +11,7 @@
   /**
    * containers: { number, expiry, cvc } elements to hold each frame.
    * options: { kind: 'card' | 'voucher', lang, titles: { number, expiry, cvc }, onChange(state) }
-   * state: { fields: { number: { version, valid, error, touched, empty }, … }, brand, last4, valid }
+   * state: { fields: { number: { version, valid, error, touched, empty }, … }, brand, last4, bin, valid }
    */
   function mount(containers, options) {
     const frames = {};
@@ -36,6 +36,7 @@
         fields: Object.fromEntries(fieldNames.map(n => [n, states[n] || { version: 0, valid: false, error: 'required', touched: false, empty: true }])),
         brand: number.brand || null,
         last4: number.last4 || null,
+        bin: number.bin || null,
         valid: fieldNames.every(n => states[n] && states[n].valid),
       };
     };
@@ -46,7 +47,7 @@
       if (!name || !event.data || event.data.field !== name) return;
       const message = event.data;
       if (message.type === 'state') {
-        states[name] = { version: message.version, valid: message.valid, error: message.error, touched: message.touched, empty: message.empty, brand: message.brand, last4: message.last4 };
+        states[name] = { version: message.version, valid: message.valid, error: message.error, touched: message.touched, empty: message.empty, brand: message.brand, last4: message.last4, bin: message.bin };
         options.onChange(summary());
       } else if (message.type === 'encrypted' && pending.has(message.request)) {
         pending.get(message.request)(message.values);
