@@ -38,7 +38,7 @@ public sealed class RestaurantSettingsPageTests(BrowserFixture browser) : IDispo
 
         await Assertions.Expect(diner.GetByTestId("brand-bimpli")).ToBeVisibleAsync();
         await Assertions.Expect(diner.GetByTestId("brand-pluxee")).ToHaveCountAsync(0);
-        await Assertions.Expect(diner.GetByTestId("footer-vouchers")).ToHaveTextAsync("Titres-restaurant acceptés : Edenred, Bimpli, Up Déjeuner. Paiement sécurisé.");
+        await Assertions.Expect(diner.GetByTestId("footer-vouchers")).ToHaveTextAsync("Titres-restaurant acceptés : Edenred, Bimpli, Up Déjeuner, Swile. Paiement sécurisé.");
     }
 
     public void Dispose() => app.Dispose();
