@@ -19,31 +19,23 @@ public sealed class PostgreSqlDailyCapTests : IClassFixture<PostgreSqlDatabase>,
     private const string Visa = "4111111111111111";
     private const long ConecsDailyCapCents = 2500;
 
-    private readonly MealCheckoutAppFactory first;
-    private readonly MealCheckoutAppFactory second;
+    private readonly TwoAppInstances instances;
 
-    public PostgreSqlDailyCapTests(PostgreSqlDatabase database)
-    {
-        first = new MealCheckoutAppFactory(Settings(database), weekdayClock: true);
-        var secondSettings = Settings(database);
-        // The second instance reaches the issuer the first one hosts, as two instances reach one real provider.
-        secondSettings["Payments:Adyen:BaseAddress"] = new Uri(first.RootUri, "sandbox/adyen/checkout/v71/").ToString();
-        second = new MealCheckoutAppFactory(secondSettings, weekdayClock: true);
-    }
+    public PostgreSqlDailyCapTests(PostgreSqlDatabase database) => instances = new(() => Settings(database));
 
     [Fact]
     public async Task Fifty_concurrent_checkouts_on_one_card_over_two_instances_never_pass_its_daily_cap()
     {
         var salad = new NewOrderLine("Salade", ItemKind.Food, Money.FromCents(400), 1);
-        var instances = new[] { first, second }.Select(app => app.Services.GetRequiredService<ConecsCheckout>()).ToArray();
+        var checkouts = new[] { instances.First, instances.Second }.Select(app => app.Services.GetRequiredService<ConecsCheckout>()).ToArray();
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(() => instances[i % 2].PayAsync([salad], UpFull, Visa))));
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(() => checkouts[i % 2].PayAsync([salad], UpFull, Visa))));
 
         Assert.All(outcomes, o => Assert.True(o.Paid, o.ToString())); // the card pays whatever the voucher may not
-        var issuer = first.Services.GetRequiredService<AdyenLedger>();
+        var issuer = instances.First.Services.GetRequiredService<AdyenLedger>();
         var onVoucher = issuer.Payments.Where(p => p.CardNumber == UpFull && p.Status == "captured").Sum(p => p.CapturedAmount);
         Assert.InRange(onVoucher, ConecsDailyCapCents - 400, ConecsDailyCapCents);
-        var orders = first.Services.GetRequiredService<IOrderStore>();
+        var orders = instances.First.Services.GetRequiredService<IOrderStore>();
         var paid = await Task.WhenAll(outcomes.Select(o => orders.FindAsync(o.OrderId)));
         Assert.Equal(onVoucher, paid.SelectMany(o => o!.Legs).Where(l => l.Kind == LegKind.Voucher).Sum(l => l.CapturedAmount.Cents));
         Assert.Equal(50 * 400, paid.Sum(o => o!.PaidAmount.Cents));
@@ -57,9 +49,5 @@ public sealed class PostgreSqlDailyCapTests : IClassFixture<PostgreSqlDatabase>,
         ["RateLimits:PaymentPerCardPerMinute"] = "100",
     };
 
-    public void Dispose()
-    {
-        second.Dispose();
-        first.Dispose();
-    }
+    public void Dispose() => instances.Dispose();
 }

@@ -26,35 +26,28 @@ public sealed class PostgreSqlReconcilerTests : IClassFixture<PostgreSqlDatabase
     // A dropped connection is retried twice by the client and the whole call replayed once: six drops lose the answer.
     private const int LostAnswer = 6;
 
-    private readonly MealCheckoutAppFactory first;
-    private readonly MealCheckoutAppFactory second;
+    private readonly TwoAppInstances instances;
 
-    public PostgreSqlReconcilerTests(PostgreSqlDatabase database)
-    {
-        first = new MealCheckoutAppFactory(Settings(database), weekdayClock: true);
-        var secondSettings = Settings(database);
-        secondSettings["Payments:Adyen:BaseAddress"] = new Uri(first.RootUri, "sandbox/adyen/checkout/v71/").ToString();
-        second = new MealCheckoutAppFactory(secondSettings, weekdayClock: true);
-    }
+    public PostgreSqlReconcilerTests(PostgreSqlDatabase database) => instances = new(() => Settings(database));
 
     [Fact]
     public async Task A_checkout_leased_by_a_live_instance_is_left_to_it_and_one_whose_lease_expired_is_taken_over()
     {
         var (held, abandoned, free) = (await StaleCheckoutAsync(), await StaleCheckoutAsync(), await StaleCheckoutAsync());
-        Assert.True(await Get<CheckoutLeases>(first).TryTakeAsync(held, CancellationToken.None));
+        Assert.True(await Get<CheckoutLeases>(instances.First).TryTakeAsync(held, CancellationToken.None));
         // An instance that died while working a checkout: its lease has run out.
-        var deadInstance = new CheckoutLeases(Get<IDbContextFactory<MealCheckoutDbContext>>(first),
+        var deadInstance = new CheckoutLeases(Get<IDbContextFactory<MealCheckoutDbContext>>(instances.First),
             Options.Create(new ReconcilerOptions { LeaseSeconds = -1 }), TimeProvider.System);
         Assert.True(await deadInstance.TryTakeAsync(abandoned, CancellationToken.None));
 
-        await Get<CheckoutReconciler>(second).RunOnceAsync(CancellationToken.None);
+        await Get<CheckoutReconciler>(instances.Second).RunOnceAsync(CancellationToken.None);
 
         Assert.NotEqual(OrderStatus.Paid, await StatusAsync(held));
         Assert.Equal(OrderStatus.Paid, await StatusAsync(abandoned));
         Assert.Equal(OrderStatus.Paid, await StatusAsync(free));
 
-        await Get<CheckoutLeases>(first).ReleaseAsync(held, CancellationToken.None);
-        await Get<CheckoutReconciler>(second).RunOnceAsync(CancellationToken.None);
+        await Get<CheckoutLeases>(instances.First).ReleaseAsync(held, CancellationToken.None);
+        await Get<CheckoutReconciler>(instances.Second).RunOnceAsync(CancellationToken.None);
 
         Assert.Equal(OrderStatus.Paid, await StatusAsync(held));
         await AssertCapturedOnceAsync([held, abandoned, free]);
@@ -69,8 +62,8 @@ public sealed class PostgreSqlReconcilerTests : IClassFixture<PostgreSqlDatabase
             stale.Add(await StaleCheckoutAsync());
         }
 
-        await Task.WhenAll(Task.Run(() => Get<CheckoutReconciler>(first).RunOnceAsync(CancellationToken.None)),
-            Task.Run(() => Get<CheckoutReconciler>(second).RunOnceAsync(CancellationToken.None)));
+        await Task.WhenAll(Task.Run(() => Get<CheckoutReconciler>(instances.First).RunOnceAsync(CancellationToken.None)),
+            Task.Run(() => Get<CheckoutReconciler>(instances.Second).RunOnceAsync(CancellationToken.None)));
 
         foreach (var id in stale)
         {
@@ -82,21 +75,21 @@ public sealed class PostgreSqlReconcilerTests : IClassFixture<PostgreSqlDatabase
     /// <summary>A split checkout on the second instance whose capture answer is lost: authorised, left to the reconciler.</summary>
     private async Task<Guid> StaleCheckoutAsync()
     {
-        Get<SandboxFaults>(first).Arm(new SandboxFault(FaultTarget.Adyen, FaultKind.DropConnection, Match: "/captures", Times: LostAnswer));
-        var outcome = await Get<ConecsCheckout>(second).PayAsync(
+        Get<SandboxFaults>(instances.First).Arm(new SandboxFault(FaultTarget.Adyen, FaultKind.DropConnection, Match: "/captures", Times: LostAnswer));
+        var outcome = await Get<ConecsCheckout>(instances.Second).PayAsync(
             [new NewOrderLine("Steak frites", ItemKind.Food, Money.FromCents(1850), 1), new NewOrderLine("Vin", ItemKind.Alcohol, Money.FromCents(550), 1)], Voucher, Visa);
         Assert.Equal(CheckoutFailure.OutcomeBeingChecked, outcome.Failure);
         return outcome.OrderId;
     }
 
-    private async Task<OrderStatus> StatusAsync(Guid orderId) => (await Get<IOrderStore>(first).FindAsync(orderId))!.Status;
+    private async Task<OrderStatus> StatusAsync(Guid orderId) => (await Get<IOrderStore>(instances.First).FindAsync(orderId))!.Status;
 
     private async Task AssertCapturedOnceAsync(IEnumerable<Guid> orderIds)
     {
-        var ledger = Get<AdyenLedger>(first);
+        var ledger = Get<AdyenLedger>(instances.First);
         foreach (var id in orderIds)
         {
-            var order = (await Get<IOrderStore>(first).FindAsync(id))!;
+            var order = (await Get<IOrderStore>(instances.First).FindAsync(id))!;
             Assert.Equal(order.Total.Cents, ledger.Payments.Where(p => p.MerchantReference.StartsWith(order.Number, StringComparison.Ordinal)).Sum(p => p.CapturedAmount));
         }
     }
@@ -112,9 +105,5 @@ public sealed class PostgreSqlReconcilerTests : IClassFixture<PostgreSqlDatabase
         ["Reconciler:StaleAfterSeconds"] = "0",
     };
 
-    public void Dispose()
-    {
-        second.Dispose();
-        first.Dispose();
-    }
+    public void Dispose() => instances.Dispose();
 }
