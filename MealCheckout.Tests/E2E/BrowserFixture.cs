@@ -8,6 +8,7 @@ namespace MealCheckout.Tests.E2E;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
+    private readonly List<(Uri BaseUri, IBrowserContext Context)> contexts = [];
     private IPlaywright? playwright;
 
     public IBrowser Browser { get; private set; } = default!;
@@ -37,6 +38,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A phone-sized page (the diners' usual screen) with a generous default timeout for a busy CI machine.</summary>
     public async Task<IPage> NewPhonePageAsync(Uri baseUri, string locale = "fr-FR")
     {
+        await CloseFinishedTestsPagesAsync(baseUri);
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUri.ToString(),
@@ -45,7 +47,22 @@ public sealed class BrowserFixture : IAsyncLifetime
             AcceptDownloads = true,
         });
         context.SetDefaultTimeout(30_000);
+        contexts.Add((baseUri, context));
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// The tests of a collection run one at a time, each against its own app: a page asked for another
+    /// app means the tests before are over. Their pages are closed; left open, each keeps trying to
+    /// reconnect its circuit to a server that is gone and takes a share of the CPU from the tests after it.
+    /// </summary>
+    private async Task CloseFinishedTestsPagesAsync(Uri baseUri)
+    {
+        foreach (var finished in contexts.Where(c => c.BaseUri != baseUri).ToList())
+        {
+            await finished.Context.CloseAsync();
+            contexts.Remove(finished);
+        }
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>
