@@ -5,8 +5,6 @@ public sealed record BasketLine(Guid ItemId, string NameFr, string NameEn, ItemK
 {
     public const int MaxQuantity = 20;
 
-    public bool VoucherEligible => VoucherEligibility.IsEligible(Kind);
-
     public Money Total => UnitPrice * Quantity;
 }
 
@@ -16,11 +14,18 @@ public sealed record BasketLine(Guid ItemId, string NameFr, string NameEn, ItemK
 /// </summary>
 public sealed class Basket
 {
-    public static readonly Basket Empty = new([]);
+    public static readonly Basket Empty = new([], VoucherEligibility.DefaultKinds);
 
-    private Basket(IReadOnlyList<BasketLine> lines) => Lines = lines;
+    private readonly IReadOnlySet<ItemKind> eligibleKinds;
+
+    private Basket(IReadOnlyList<BasketLine> lines, IReadOnlySet<ItemKind> eligibleKinds) => (Lines, this.eligibleKinds) = (lines, eligibleKinds);
 
     public IReadOnlyList<BasketLine> Lines { get; }
+
+    /// <summary>The same lines, judged by the eligible kinds of the voucher rules in force today.</summary>
+    public Basket Under(VoucherRules rules) => new(Lines, rules.EligibleKinds);
+
+    public bool IsVoucherEligible(BasketLine line) => eligibleKinds.Contains(line.Kind);
 
     public bool IsEmpty => Lines.Count == 0;
 
@@ -28,8 +33,8 @@ public sealed class Basket
 
     public Money Total => Lines.Aggregate(Money.Zero, (sum, l) => sum + l.Total);
 
-    /// <summary>Food and soft drinks: the part a meal voucher may pay at most.</summary>
-    public Money EligibleSubtotal => Lines.Where(l => l.VoucherEligible).Aggregate(Money.Zero, (sum, l) => sum + l.Total);
+    /// <summary>The part a meal voucher may pay at most (food and soft drinks by default).</summary>
+    public Money EligibleSubtotal => Lines.Where(IsVoucherEligible).Aggregate(Money.Zero, (sum, l) => sum + l.Total);
 
     public Money NonEligibleSubtotal => Total - EligibleSubtotal;
 
@@ -42,7 +47,7 @@ public sealed class Basket
         var existing = Lines.FirstOrDefault(l => l.ItemId == itemId);
         if (existing is null)
         {
-            return new Basket([.. Lines, new BasketLine(itemId, nameFr, nameEn, kind, unitPrice, 1, vatRate ?? VatRate.DefaultFor(kind))]);
+            return With([.. Lines, new BasketLine(itemId, nameFr, nameEn, kind, unitPrice, 1, vatRate ?? VatRate.DefaultFor(kind))]);
         }
         return existing.Quantity >= BasketLine.MaxQuantity
             ? this
@@ -58,15 +63,15 @@ public sealed class Basket
             return this;
         }
         return existing.Quantity == 1
-            ? new Basket(Lines.Where(l => l != existing).ToList())
+            ? With(Lines.Where(l => l != existing).ToList())
             : Replace(existing, existing with { Quantity = existing.Quantity - 1 });
     }
 
     /// <summary>Sets a fee line (delivery, tip) to a given amount, or removes it at zero.</summary>
     public Basket WithFee(Guid feeId, string nameFr, string nameEn, ItemKind kind, Money amount)
     {
-        var without = new Basket(Lines.Where(l => l.ItemId != feeId).ToList());
-        return amount.IsZero ? without : new Basket([.. without.Lines, new BasketLine(feeId, nameFr, nameEn, kind, amount, 1, VatRate.DefaultFor(kind))]);
+        var without = With(Lines.Where(l => l.ItemId != feeId).ToList());
+        return amount.IsZero ? without : With([.. without.Lines, new BasketLine(feeId, nameFr, nameEn, kind, amount, 1, VatRate.DefaultFor(kind))]);
     }
 
     /// <summary>The lines an order is created from, named in the diner's language.</summary>
@@ -74,5 +79,7 @@ public sealed class Basket
         Lines.Select(l => new Orders.NewOrderLine(name(l), l.Kind, l.UnitPrice, l.Quantity, l.VatRate)).ToList();
 
     private Basket Replace(BasketLine old, BasketLine updated) =>
-        new(Lines.Select(l => l == old ? updated : l).ToList());
+        With(Lines.Select(l => l == old ? updated : l).ToList());
+
+    private Basket With(IReadOnlyList<BasketLine> lines) => new(lines, eligibleKinds);
 }

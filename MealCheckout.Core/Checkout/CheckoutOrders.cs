@@ -7,8 +7,6 @@ namespace MealCheckout.Core.Checkout;
 public sealed record OrderDraft(Guid CheckoutId, Guid RestaurantId, string Culture, Fulfilment Fulfilment, IReadOnlyList<NewOrderLine> Lines)
 {
     public static Money TotalOf(IEnumerable<NewOrderLine> lines) => lines.Aggregate(Money.Zero, (sum, l) => sum + (l.UnitPrice * l.Quantity));
-
-    public static Money EligibleOf(IEnumerable<NewOrderLine> lines) => TotalOf(lines.Where(l => VoucherEligibility.IsEligible(l.Kind)));
 }
 
 /// <summary>
@@ -23,7 +21,8 @@ public sealed class CheckoutOrders(IOrderStore orders, VoucherRuleBook rules, Ti
     public async Task<Order> CreateCardOnlyAsync(OrderDraft draft, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var order = Order.Create(draft.RestaurantId, OrderNumber.New(ParisCalendar.DayOf(now)), draft.Culture, draft.Fulfilment, draft.Lines, now, draft.CheckoutId);
+        var today = ParisCalendar.DayOf(now);
+        var order = Order.Create(draft.RestaurantId, OrderNumber.New(today), draft.Culture, draft.Fulfilment, draft.Lines, now, draft.CheckoutId, rules.InForceOn(today).EligibleKinds);
         await orders.AddAsync(order, cancellationToken);
         return order;
     }
@@ -46,7 +45,7 @@ public sealed class CheckoutOrders(IOrderStore orders, VoucherRuleBook rules, Ti
         {
             return (await orders.AddWithinDailyCapAsync(issuer, account, dayStart, dayEnd, spentToday =>
             {
-                var order = Order.Create(draft.RestaurantId, OrderNumber.New(today), draft.Culture, draft.Fulfilment, draft.Lines, now, draft.CheckoutId);
+                var order = Order.Create(draft.RestaurantId, OrderNumber.New(today), draft.Culture, draft.Fulfilment, draft.Lines, now, draft.CheckoutId, rules.InForceOn(today).EligibleKinds);
                 var plan = Plan(order.Total, order.EligibleSubtotal, available, issuer, spentToday, today);
                 var split = ConfirmedSplit.From(issuer, account, plan);
                 if (confirmed is not null && !confirmed.ChargesTheSameAs(split))
@@ -71,6 +70,9 @@ public sealed class CheckoutOrders(IOrderStore orders, VoucherRuleBook rules, Ti
             return (null, refused.Refusal);
         }
     }
+
+    /// <summary>The part of these lines a meal voucher may pay under the rules in force today.</summary>
+    public Money EligibleToday(IEnumerable<NewOrderLine> lines) => rules.InForceOn(ParisCalendar.DayOf(time.GetUtcNow())).EligibleOf(lines);
 
     /// <summary>How the bill would split today on this voucher account, before paying.</summary>
     public async Task<SplitPlan> PreviewAsync(VoucherIssuer issuer, string account, Money total, Money eligibleSubtotal, Money? available, CancellationToken cancellationToken)

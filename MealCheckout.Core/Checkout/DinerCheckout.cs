@@ -12,8 +12,6 @@ namespace MealCheckout.Core.Checkout;
 public sealed record CheckoutBasket(Guid RestaurantId, string Culture, Fulfilment Fulfilment, IReadOnlyList<NewOrderLine> Lines)
 {
     public Money Total => OrderDraft.TotalOf(Lines);
-
-    public Money EligibleSubtotal => OrderDraft.EligibleOf(Lines);
 }
 
 /// <summary>Show me the split: the basket and the voucher chosen (none: everything by bank card); <see cref="Payer"/> is who the limits count the balance check against.</summary>
@@ -78,14 +76,15 @@ public sealed partial class DinerCheckout(
         {
             return new CheckoutPreview(null, null, false, new CheckoutOutcome(Guid.Empty, null, failure.Value));
         }
-        if (voucher is null || basket.EligibleSubtotal.IsZero)
-        {
-            // Nothing to ask an issuer: the card pays it all.
-            var limit = basket.EligibleSubtotal.IsZero ? SplitLimit.NothingEligible : (SplitLimit?)null;
-            return new CheckoutPreview(ConfirmedSplit.AllByCard(basket.Total) with { Limit = limit }, null, false, null);
-        }
         var today = ParisCalendar.DayOf(time.GetUtcNow());
         var rulesToday = rules.InForceOn(today);
+        var eligible = rulesToday.EligibleOf(basket.Lines);
+        if (voucher is null || eligible.IsZero)
+        {
+            // Nothing to ask an issuer: the card pays it all.
+            var limit = eligible.IsZero ? SplitLimit.NothingEligible : (SplitLimit?)null;
+            return new CheckoutPreview(ConfirmedSplit.AllByCard(basket.Total) with { Limit = limit }, null, false, null);
+        }
         if (rulesToday.RefusesVouchersOn(today))
         {
             // No issuer is asked on a day the rules close to vouchers: the card pays it all.
@@ -93,7 +92,7 @@ public sealed partial class DinerCheckout(
         }
         var (available, split, refusal) = voucher switch
         {
-            VoucherCard card => await conecs.PreviewAsync(card, basket.Total, basket.EligibleSubtotal, request.Payer, cancellationToken),
+            VoucherCard card => await conecs.PreviewAsync(card, basket.Total, eligible, request.Payer, cancellationToken),
             EdenredVoucher account => await edenred.PreviewAsync(account.Login, basket.Lines, request.Payer, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Voucher, "Unknown voucher choice."),
         };
@@ -115,7 +114,8 @@ public sealed partial class DinerCheckout(
         }
         // With nothing eligible, or on a day the rules close to vouchers, the voucher has nothing to pay: no issuer is asked.
         var today = ParisCalendar.DayOf(time.GetUtcNow());
-        var voucher = basket.EligibleSubtotal.IsZero || rules.InForceOn(today).RefusesVouchersOn(today) ? null : routed;
+        var rulesToday = rules.InForceOn(today);
+        var voucher = rulesToday.EligibleOf(basket.Lines).IsZero || rulesToday.RefusesVouchersOn(today) ? null : routed;
         return voucher switch
         {
             EdenredVoucher account => await edenred.PayAsync(new EdenredPaymentRequest(

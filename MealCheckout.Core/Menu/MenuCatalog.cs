@@ -8,10 +8,7 @@ public sealed record RestaurantMenu(Guid RestaurantId, string Slug, string Name,
 
 public sealed record MenuCategoryView(Guid Id, string NameFr, string NameEn, IReadOnlyList<MenuItemView> Items);
 
-public sealed record MenuItemView(Guid Id, string NameFr, string NameEn, string? DescriptionFr, string? DescriptionEn, Money Price, ItemKind Kind, VatRate VatRate)
-{
-    public bool VoucherEligible => VoucherEligibility.IsEligible(Kind);
-}
+public sealed record MenuItemView(Guid Id, string NameFr, string NameEn, string? DescriptionFr, string? DescriptionEn, Money Price, ItemKind Kind, VatRate VatRate);
 
 public interface IMenuCatalog
 {

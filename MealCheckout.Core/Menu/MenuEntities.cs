@@ -46,7 +46,7 @@ public sealed class MenuItem
     /// <summary>Set only where the restaurant's accountant says the item is taxed differently from its kind's default.</summary>
     public VatRate? VatRateOverride { get; init; }
 
-    public bool VoucherEligible => VoucherEligibility.IsEligible(Kind);
+    public bool VoucherEligible => VoucherEligibility.IsEligibleByDefault(Kind);
 
     public VatRate VatRate => VatRateOverride ?? VatRate.DefaultFor(Kind);
 }

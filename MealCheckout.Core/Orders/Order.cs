@@ -96,8 +96,11 @@ public sealed class Order
     public IReadOnlyList<Compensation> Compensations => compensations;
 
     /// <param name="id">The checkout attempt's id when the diner's page made one: a resubmission finds the same order.</param>
-    public static Order Create(Guid restaurantId, string number, string culture, Fulfilment fulfilment, IReadOnlyCollection<NewOrderLine> newLines, DateTimeOffset at, Guid? id = null)
+    /// <param name="eligibleKinds">What a voucher may pay for under the rules in force on the order's day; the default kinds when not given.</param>
+    public static Order Create(Guid restaurantId, string number, string culture, Fulfilment fulfilment, IReadOnlyCollection<NewOrderLine> newLines, DateTimeOffset at, Guid? id = null,
+        IReadOnlySet<ItemKind>? eligibleKinds = null)
     {
+        eligibleKinds ??= VoucherEligibility.DefaultKinds;
         if (newLines.Count == 0)
         {
             throw new ArgumentException("An order needs at least one line.", nameof(newLines));
@@ -105,7 +108,7 @@ public sealed class Order
         var order = new Order(id ?? Guid.NewGuid(), restaurantId, number, culture, fulfilment, at);
         foreach (var (line, position) in newLines.Select((l, i) => (l, i)))
         {
-            order.lines.Add(new OrderLine(order.Id, position, line.Name, line.Kind, line.UnitPrice, line.Quantity, line.VatRate ?? VatRate.DefaultFor(line.Kind)));
+            order.lines.Add(new OrderLine(order.Id, position, line.Name, line.Kind, eligibleKinds.Contains(line.Kind), line.UnitPrice, line.Quantity, line.VatRate ?? VatRate.DefaultFor(line.Kind)));
         }
         order.Total = order.lines.Aggregate(Money.Zero, (sum, l) => sum + l.LineTotal);
         order.EligibleSubtotal = order.lines.Where(l => l.VoucherEligible).Aggregate(Money.Zero, (sum, l) => sum + l.LineTotal);

@@ -7,7 +7,7 @@ public sealed class OrderLine
     {
     }
 
-    internal OrderLine(Guid orderId, int position, string name, ItemKind kind, Money unitPrice, int quantity, VatRate vatRate)
+    internal OrderLine(Guid orderId, int position, string name, ItemKind kind, bool voucherEligible, Money unitPrice, int quantity, VatRate vatRate)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentOutOfRangeException.ThrowIfLessThan(quantity, 1);
@@ -17,7 +17,7 @@ public sealed class OrderLine
         Position = position;
         Name = name;
         Kind = kind;
-        VoucherEligible = VoucherEligibility.IsEligible(kind);
+        VoucherEligible = voucherEligible;
         UnitPrice = unitPrice;
         Quantity = quantity;
         VatRate = vatRate;

@@ -37,6 +37,9 @@ public sealed class VoucherRuleOptions
 
     public SundayRule SundaysAndHolidays { get; set; } = SundayRule.IssuerDecides;
 
+    /// <summary>The item kinds a voucher may pay for (names of <see cref="ItemKind"/>); absent: food and soft drinks.</summary>
+    public List<string>? EligibleItemKinds { get; set; }
+
     /// <summary>Rule changes, each from its date on; every rule a change leaves out stays as it was.</summary>
     public List<VoucherRuleChange> Changes { get; set; } = [];
 }
@@ -57,4 +60,6 @@ public sealed class VoucherRuleChange
     public long? EdenredMinimumPaymentCents { get; set; }
 
     public SundayRule? SundaysAndHolidays { get; set; }
+
+    public List<string>? EligibleItemKinds { get; set; }
 }

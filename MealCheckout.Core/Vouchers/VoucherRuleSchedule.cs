@@ -29,7 +29,8 @@ public sealed class VoucherRuleSchedule
             Cents(options.EdenredDailyCapCents, key, "EdenredDailyCapCents", errors) ?? Money.Zero,
             Cents(options.ConecsMinimumPaymentCents ?? options.MinimumVoucherPaymentCents, key, "ConecsMinimumPaymentCents", errors) ?? Money.Zero,
             Cents(options.EdenredMinimumPaymentCents ?? options.MinimumVoucherPaymentCents, key, "EdenredMinimumPaymentCents", errors) ?? Money.Zero,
-            options.SundaysAndHolidays);
+            options.SundaysAndHolidays,
+            Kinds(options.EligibleItemKinds, key, errors) ?? VoucherEligibility.DefaultKinds);
         var periods = new List<VoucherRules> { first };
         Check(first, key, errors);
 
@@ -56,7 +57,8 @@ public sealed class VoucherRuleSchedule
                 Cents(change.EdenredDailyCapCents, key, "EdenredDailyCapCents", errors) ?? previous.EdenredDailyCap,
                 Cents(change.ConecsMinimumPaymentCents ?? minimum, key, "ConecsMinimumPaymentCents", errors) ?? previous.ConecsMinimum,
                 Cents(change.EdenredMinimumPaymentCents ?? minimum, key, "EdenredMinimumPaymentCents", errors) ?? previous.EdenredMinimum,
-                change.SundaysAndHolidays ?? previous.SundaysAndHolidays);
+                change.SundaysAndHolidays ?? previous.SundaysAndHolidays,
+                Kinds(change.EligibleItemKinds, key, errors) ?? previous.EligibleKinds);
             Check(next, key, errors);
             periods.Add(next);
         }
@@ -69,6 +71,27 @@ public sealed class VoucherRuleSchedule
         {
             errors.Add($"{key}: a minimum voucher payment above the daily cap would refuse every voucher on that route.");
         }
+    }
+
+    /// <summary>The eligible item kinds from the configuration; null when absent, or when a name is no item kind (then an error says so).</summary>
+    private static IReadOnlySet<ItemKind>? Kinds(List<string>? names, string key, List<string> errors)
+    {
+        if (names is null)
+        {
+            return null;
+        }
+        var kinds = new HashSet<ItemKind>();
+        for (var i = 0; i < names.Count; i++)
+        {
+            // Names only: Enum.TryParse alone would also take a number.
+            if (!Enum.GetNames<ItemKind>().Contains(names[i], StringComparer.OrdinalIgnoreCase) || !Enum.TryParse<ItemKind>(names[i], ignoreCase: true, out var kind))
+            {
+                errors.Add($"{key}:EligibleItemKinds:{i} '{names[i]}' is not an item kind; write one of {string.Join(", ", Enum.GetNames<ItemKind>())}.");
+                continue;
+            }
+            kinds.Add(kind);
+        }
+        return kinds;
     }
 
     /// <summary>An amount in cents from the configuration; null when absent, or out of range (then an error says so).</summary>

@@ -10,8 +10,14 @@ public sealed record VoucherRules(
     Money EdenredDailyCap,
     Money ConecsMinimum,
     Money EdenredMinimum,
-    SundayRule SundaysAndHolidays)
+    SundayRule SundaysAndHolidays,
+    IReadOnlySet<ItemKind> EligibleKinds)
 {
+    public bool IsEligible(ItemKind kind) => EligibleKinds.Contains(kind);
+
+    /// <summary>The part of these lines a meal voucher may pay at most.</summary>
+    public Money EligibleOf(IEnumerable<Orders.NewOrderLine> lines) => OrderDraft.TotalOf(lines.Where(l => IsEligible(l.Kind)));
+
     public Money DailyCapFor(VoucherIssuer issuer) => issuer.RouteOf() == VoucherRoute.Edenred ? EdenredDailyCap : ConecsDailyCap;
 
     public Money MinimumFor(VoucherIssuer issuer) => issuer.RouteOf() == VoucherRoute.Edenred ? EdenredMinimum : ConecsMinimum;

@@ -25,13 +25,15 @@ public sealed class DinerContext : BunitContext
     private readonly TestDirectory directory = new();
     private readonly (CultureInfo Culture, CultureInfo UiCulture) previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
 
-    public DinerContext(string culture)
+    /// <param name="settings">Configuration beside the database's, such as the voucher rules.</param>
+    public DinerContext(string culture, IReadOnlyDictionary<string, string?>? settings = null)
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
         // Storage reads answer "nothing stored" unless a test sets up what the browser holds.
         JSInterop.Mode = JSRuntimeMode.Loose;
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:MealCheckout"] = $"Data Source={directory.File("diner.db")}" })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         Services.AddLogging();
         Services.AddLocalization(options => options.ResourcesPath = "Resources");

@@ -56,4 +56,17 @@ public sealed class MenuPageTests(ITestOutputHelper output)
         Assert.Contains(name, page.Find("[data-testid=basket-line]").TextContent, StringComparison.Ordinal);
         Assert.Equal("1 item", page.Find("[data-testid=cart-summary]").TextContent.Split(" · ")[0]);
     }
+
+    [Fact]
+    public async Task The_badges_follow_the_eligible_kinds_of_the_rules_in_force()
+    {
+        await using var ctx = new DinerContext("fr-FR", new Dictionary<string, string?> { ["Vouchers:EligibleItemKinds:0"] = "Food" });
+        await ctx.MigrateAndSeedAsync();
+        var page = ctx.Render<MenuPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=menu-item]")));
+
+        var eligibleByName = page.FindAll("[data-testid=menu-item]").ToDictionary(r => r.QuerySelector(".menu-item-name")!.TextContent, r => r.GetAttribute("data-eligible"));
+
+        Assert.Equal(("true", "false", "false"), (eligibleByName["Steak frites"], eligibleByName["Café"], eligibleByName["Verre de Beaujolais"]));
+    }
 }

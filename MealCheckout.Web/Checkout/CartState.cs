@@ -11,7 +11,7 @@ namespace MealCheckout.Web.Checkout;
 /// Protection) as item ids and quantities only, so it survives a reload, a language switch and
 /// the round trip through the Edenred login; prices always come again from the menu.
 /// </summary>
-public sealed class CartState(ProtectedSessionStorage storage, MenuPricing pricing)
+public sealed class CartState(ProtectedSessionStorage storage, MenuPricing pricing, VoucherRuleBook rules)
 {
     private const string StorageKey = "mealcheckout.cart.v1";
 
@@ -37,7 +37,7 @@ public sealed class CartState(ProtectedSessionStorage storage, MenuPricing prici
         {
             Fulfilment = stored.Fulfilment;
             Tip = CheckoutPricing.CapTip(Money.FromCents(Math.Max(stored.TipCents, 0)));
-            Basket = await pricing.PriceAsync(stored.Items, Fulfilment, Tip);
+            Basket = (await pricing.PriceAsync(stored.Items, Fulfilment, Tip)).Under(rules.InForceToday());
         }
         IsLoaded = true;
         Changed?.Invoke();
@@ -68,7 +68,8 @@ public sealed class CartState(ProtectedSessionStorage storage, MenuPricing prici
 
     private async Task UpdateAsync(Basket basket)
     {
-        Basket = basket;
+        // Eligibility is that of the rules in force today, so a rule change at midnight shows on the next change.
+        Basket = basket.Under(rules.InForceToday());
         Changed?.Invoke();
         var items = basket.Lines.Where(l => !CheckoutPricing.IsFee(l.ItemId)).Select(l => new StoredItem(l.ItemId, l.Quantity)).ToList();
         await storage.SetAsync(StorageKey, new StoredCart(items, Fulfilment, Tip.Cents));

@@ -96,7 +96,7 @@ public sealed class EdenredCheckout(
         {
             return (null, null, refusal);
         }
-        var plan = await checkoutOrders.PreviewAsync(VoucherIssuer.Edenred, session.Username, OrderDraft.TotalOf(lines), OrderDraft.EligibleOf(lines), available.Value, cancellationToken);
+        var plan = await checkoutOrders.PreviewAsync(VoucherIssuer.Edenred, session.Username, OrderDraft.TotalOf(lines), checkoutOrders.EligibleToday(lines), available.Value, cancellationToken);
         return (available, ConfirmedSplit.From(VoucherIssuer.Edenred, session.Username, plan), null);
     }
 
@@ -125,7 +125,7 @@ public sealed class EdenredCheckout(
     /// <summary>Edenred's estimate for the eligible part: its answer is the balance and Edenred's own daily limit together.</summary>
     private async Task<(Money? Available, CheckoutOutcome? Refusal)> AvailableAsync(EdenredSession session, IReadOnlyList<NewOrderLine> lines, Guid checkoutId, CancellationToken cancellationToken)
     {
-        var eligible = OrderDraft.EligibleOf(lines);
+        var eligible = checkoutOrders.EligibleToday(lines);
         if (eligible.IsZero)
         {
             return (Money.Zero, null);

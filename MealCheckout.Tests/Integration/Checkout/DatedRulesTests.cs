@@ -1,5 +1,6 @@
 using MealCheckout.Core;
 using MealCheckout.Core.Checkout;
+using MealCheckout.Core.Orders;
 using MealCheckout.Sandbox.Adyen;
 using MealCheckout.Tests.Infrastructure;
 using MealCheckout.Tests.Sandbox;
@@ -9,12 +10,14 @@ namespace MealCheckout.Tests.Integration.Checkout;
 
 /// <summary>
 /// The rules in configuration applied by the order's Paris day, on the app's clock: Sundays refused
-/// until 2027-03-01, allowed from then on; and rules that cannot be read stop the app at start-up.
+/// until 2027-03-01, allowed from then on, and soft drinks no longer payable by voucher from that day;
+/// and rules that cannot be read stop the app at start-up.
 /// </summary>
 public sealed class DatedRulesTests : IDisposable
 {
     private static readonly DateOnly SundayBefore = new(2027, 2, 28);
     private static readonly DateOnly SundayAfter = new(2027, 3, 7);
+    private static readonly NewOrderLine Lemonade = new("Limonade artisanale", ItemKind.SoftDrink, Money.FromCents(420), 1);
 
     private readonly FixedTimeProvider clock = new(SandboxHost.Tuesday);
     private readonly MealCheckoutAppFactory app;
@@ -24,7 +27,9 @@ public sealed class DatedRulesTests : IDisposable
         ["Vouchers:SundaysAndHolidays"] = "Refused",
         ["Vouchers:Changes:0:From"] = "2027-03-01",
         ["Vouchers:Changes:0:SundaysAndHolidays"] = "Allowed",
+        ["Vouchers:Changes:0:EligibleItemKinds:0"] = "Food",
     }, clock: clock);
+
 
     private T Get<T>() where T : notnull => app.Services.GetRequiredService<T>();
 
@@ -59,6 +64,25 @@ public sealed class DatedRulesTests : IDisposable
         Assert.False(preview.IssuerMayRefuseToday);
     }
 
+    [Theory]
+    [InlineData("2027-02-23", 2270)]
+    [InlineData("2027-03-02", 1850)]
+    public async Task Soft_drinks_stop_counting_towards_the_voucher_on_the_day_of_the_change(string tuesday, long eligibleCents)
+    {
+        clock.Set(NoonInParis(DateOnly.Parse(tuesday, System.Globalization.CultureInfo.InvariantCulture)));
+        var basket = DinerBasket.Of(DinerBasket.Steak, Lemonade);
+
+        var preview = await PreviewAsync(basket);
+        var outcome = await Get<DinerCheckout>().PayAsync(new CheckoutPayRequest(Guid.NewGuid(), basket, DinerBasket.Voucher(TestCards.Bimpli50), preview.Split!,
+            DinerBasket.Card(TestCards.Visa), TestPayers.Fresh()), CancellationToken.None);
+        var order = await Get<IOrderStore>().FindAsync(outcome.OrderId, CancellationToken.None);
+
+        Assert.Equal(CheckoutFailure.None, outcome.Failure);
+        Assert.Equal(eligibleCents, preview.Split!.VoucherPart.Cents);
+        Assert.Equal(eligibleCents, order!.EligibleSubtotal.Cents);
+        Assert.Equal(eligibleCents == 2270, order.Lines.Single(l => l.Kind == ItemKind.SoftDrink).VoucherEligible);
+    }
+
     [Fact]
     public void Rules_in_force_list_each_period_from_its_date()
     {
@@ -66,6 +90,7 @@ public sealed class DatedRulesTests : IDisposable
 
         Assert.Equal(new[] { SundayRule.Refused, SundayRule.Allowed }, periods.Select(p => p.SundaysAndHolidays));
         Assert.Equal(new DateOnly(2027, 3, 1), periods[1].From);
+        Assert.Equal(new[] { true, false }, periods.Select(p => p.IsEligible(ItemKind.SoftDrink)));
     }
 
     [Fact]

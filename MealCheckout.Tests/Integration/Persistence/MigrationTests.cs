@@ -175,8 +175,8 @@ public sealed class MigrationTests
         Assert.Equal("Le Petit Comptoir", menu.Name);
         var items = menu.Categories.SelectMany(c => c.Items).ToList();
         Assert.Equal(DemoRestaurant.Items.Count, items.Count);
-        Assert.Contains(items, i => i.Kind == ItemKind.SoftDrink && i.VoucherEligible);
-        Assert.Contains(items, i => i.Kind == ItemKind.Alcohol && !i.VoucherEligible);
+        Assert.Contains(items, i => i.Kind == ItemKind.SoftDrink && VoucherEligibility.IsEligibleByDefault(i.Kind));
+        Assert.Contains(items, i => i.Kind == ItemKind.Alcohol && !VoucherEligibility.IsEligibleByDefault(i.Kind));
         Assert.Equal(["Entrées", "Plats", "Desserts", "Boissons"], menu.Categories.Select(c => c.NameFr));
     }
 

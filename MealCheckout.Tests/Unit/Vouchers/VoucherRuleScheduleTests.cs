@@ -103,4 +103,36 @@ public sealed class VoucherRuleScheduleTests
         Assert.Contains("above the daily cap", Assert.Single(Errors(new VoucherRuleChange { From = "2027-03-01", EdenredMinimumPaymentCents = 2000 })));
         Assert.Equal("Vouchers:Changes:0:ConecsDailyCapCents must be between 1 and 100000 cents; it is 0.", Assert.Single(Errors(new VoucherRuleChange { From = "2027-03-01", ConecsDailyCapCents = 0 })));
     }
+
+    [Theory]
+    [InlineData("2027-02-28", true)]
+    [InlineData("2027-03-01", false)]
+    public void A_change_of_eligible_kinds_applies_from_its_Paris_day_on(string day, bool softDrinksEligible)
+    {
+        var schedule = Schedule(new VoucherRuleOptions
+        {
+            Changes = [new VoucherRuleChange { From = "2027-03-01", EligibleItemKinds = ["Food"] }],
+        });
+
+        var rules = schedule.InForceOn(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal((true, softDrinksEligible, false), (rules.IsEligible(ItemKind.Food), rules.IsEligible(ItemKind.SoftDrink), rules.IsEligible(ItemKind.Alcohol)));
+    }
+
+    [Fact]
+    public void By_default_vouchers_pay_for_food_and_soft_drinks_only()
+    {
+        var rules = Schedule(new VoucherRuleOptions()).InForceOn(new DateOnly(2026, 12, 3));
+
+        Assert.Equal([ItemKind.Food, ItemKind.SoftDrink], Enum.GetValues<ItemKind>().Where(rules.IsEligible));
+    }
+
+    [Theory]
+    [InlineData("Beer")]
+    [InlineData("2")]
+    public void An_unknown_item_kind_is_refused_with_its_key(string kind)
+    {
+        Assert.Equal($"Vouchers:Changes:0:EligibleItemKinds:1 '{kind}' is not an item kind; write one of Food, SoftDrink, Alcohol, DeliveryFee, ServiceFee, Tip, Packaging.",
+            Assert.Single(Errors(new VoucherRuleChange { From = "2027-03-01", EligibleItemKinds = ["Food", kind] })));
+    }
 }

@@ -1,3 +1,4 @@
+using MealCheckout.Core;
 using MealCheckout.Core.Menu;
 using MealCheckout.Web.Checkout;
 using MealCheckout.Web.Components.Shared;
@@ -10,9 +11,11 @@ namespace MealCheckout.Web.Components.Pages.Menu;
 /// </summary>
 internal sealed class MenuRow
 {
-    public MenuRow(MenuItemView item, CartState cart)
+    /// <param name="rules">The voucher rules in force today, which decide the row's badge.</param>
+    public MenuRow(MenuItemView item, CartState cart, VoucherRules rules)
     {
         Item = item;
+        VoucherEligible = rules.IsEligible(item.Kind);
         Name = Localized.Pick(item.NameFr, item.NameEn);
         var description = Localized.Pick(item.DescriptionFr ?? "", item.DescriptionEn ?? "");
         Description = description.Length == 0 ? null : description;
@@ -21,6 +24,8 @@ internal sealed class MenuRow
     }
 
     public MenuItemView Item { get; }
+
+    public bool VoucherEligible { get; }
 
     public string Name { get; }
 
