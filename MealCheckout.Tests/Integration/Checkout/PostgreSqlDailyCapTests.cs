@@ -10,8 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MealCheckout.Tests.Integration.Checkout;
 
 /// <summary>
-/// Two app instances on one PostgreSQL database, both paying through the first one's sandbox issuer
-/// (which has no daily limit of its own): the app's daily cap per voucher card holds across them.
+/// Two app instances on one PostgreSQL database, both paying through the first one's sandbox issuer:
+/// the app's daily cap per voucher card holds across them, so every checkout is paid (the rest on the
+/// bank card). Without the cap's lock, checkouts pass the app's cap and the issuer refuses them.
 /// </summary>
 public sealed class PostgreSqlDailyCapTests : IClassFixture<PostgreSqlDatabase>, IDisposable
 {
