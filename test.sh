@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of MealCheckout: unit, component, integration and end-to-end (Playwright).
-# On a fresh Debian machine it first installs Chromium, which the end-to-end tests drive, and
-# PostgreSQL, which the PostgreSQL tests start as a throw-away server of their own.
+# On a fresh Debian machine it first installs Chromium, which the end-to-end tests drive,
+# PostgreSQL, which the PostgreSQL tests start as a throw-away server of their own, and nginx,
+# which the two-instance test starts in front of two app processes.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -21,6 +22,13 @@ fi
 # The PostgreSQL tests start their own server from initdb/pg_ctl (on PATH, or in Debian's versioned folder).
 if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   install_debian_package postgresql
+fi
+
+# The two-instance test runs nginx from PATH or /usr/sbin, in the foreground with a configuration of its own.
+if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+  install_debian_package nginx
+  # Where services may start, the package starts its own site on port 80: the tests need only the program.
+  if [ "$(id -u)" -eq 0 ]; then service nginx stop >/dev/null 2>&1 || true; else sudo service nginx stop >/dev/null 2>&1 || true; fi
 fi
 
 results=TestResults

@@ -10,7 +10,7 @@ namespace MealCheckout.Web;
 /// host is starting, before any hosted service starts: Data Protection's warm-up reads the key ring,
 /// which on PostgreSQL is a table the migrations create.
 /// </summary>
-public sealed partial class DatabaseStartup(DatabaseMigrator migrator, DemoDataSeeder seeder, IMenuCatalog catalog, RestaurantSettingsStore settings,
+public sealed partial class DatabaseStartup(DatabaseMigrator migrator, DemoDataSeeder seeder, StartupLock startupLock, IMenuCatalog catalog, RestaurantSettingsStore settings,
     IConfiguration configuration, IHostEnvironment environment, ILogger<DatabaseStartup> logger) : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
@@ -19,7 +19,7 @@ public sealed partial class DatabaseStartup(DatabaseMigrator migrator, DemoDataS
         if (configuration.GetValue("Demo:SeedRestaurant", true))
         {
             // In Production the demo restaurant accepts no issuer until a manager sets the real merchant IDs.
-            await seeder.SeedAsync(withDemoIssuers: !environment.IsProduction(), cancellationToken);
+            await startupLock.RunAsync(() => seeder.SeedAsync(withDemoIssuers: !environment.IsProduction(), cancellationToken), cancellationToken);
         }
         if (await DefaultRestaurantAsync(cancellationToken) is { } restaurant && !(await settings.ReadAsync(restaurant.RestaurantId, cancellationToken)).IsReadyForPayments)
         {

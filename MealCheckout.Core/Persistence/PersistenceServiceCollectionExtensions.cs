@@ -24,6 +24,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddDbContextFactory<MealCheckoutDbContext>(options => options.UseMealCheckoutDatabase(configuration, contentRoot));
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<DemoDataSeeder>();
+        services.AddSingleton<StartupLock>();
         services.AddSingleton<IMenuCatalog, MenuCatalog>();
         services.AddSingleton<IOrderStore, OrderStore>();
         services.AddSingleton<ReceiptKeys>();

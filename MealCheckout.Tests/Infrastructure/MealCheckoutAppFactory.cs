@@ -26,8 +26,9 @@ public sealed class MealCheckoutAppFactory : WebApplicationFactory<Program>
     /// </param>
     /// <param name="clock">Runs the app (and its sandbox) on this clock instead, e.g. a Sunday the test moves by hand.</param>
     /// <param name="configureServices">Adds observers to the app, e.g. a log capture or a provider call counter.</param>
+    /// <param name="port">A loopback port known before the app starts (a provider in another process posts its notifications there); any free one when 0.</param>
     public MealCheckoutAppFactory(IDictionary<string, string?>? overrides = null, string environment = "Development", bool weekdayClock = false,
-        TimeProvider? clock = null, Action<IServiceCollection>? configureServices = null)
+        TimeProvider? clock = null, Action<IServiceCollection>? configureServices = null, int port = 0)
     {
         this.clock = clock;
         this.environment = environment;
@@ -42,7 +43,7 @@ public sealed class MealCheckoutAppFactory : WebApplicationFactory<Program>
         {
             settings[key] = value;
         }
-        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, port));
     }
 
     public string DatabasePath { get; }

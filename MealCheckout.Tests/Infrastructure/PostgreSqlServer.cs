@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace MealCheckout.Tests.Infrastructure;
@@ -74,7 +72,7 @@ public sealed class PostgreSqlServer
         var data = Path.Combine(folder, "data");
         await RunAsync(binaries, "mkdir", ["-p", folder]);
         await RunAsync(binaries, Path.Combine(binaries, "initdb"), ["-D", data, "-U", Superuser, "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"]);
-        var port = FreeLoopbackPort();
+        var port = LoopbackPort.Free();
         // A throw-away cluster: no fsync, sockets in its own folder, TCP on loopback only.
         var options = $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
         await RunAsync(binaries, Path.Combine(binaries, "pg_ctl"), ["-D", data, "-o", options, "-l", Path.Combine(folder, "server.log"), "-w", "start"]);
@@ -108,13 +106,6 @@ public sealed class PostgreSqlServer
             : null;
         return onPath ?? debian ?? throw new InvalidOperationException(
             "PostgreSQL's initdb was not found on PATH nor in /usr/lib/postgresql/*/bin: install the postgresql package (test.sh does).");
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Runs a server tool, as the "postgres" account when the tests run as root.</summary>

@@ -1,12 +1,17 @@
+using MealCheckout.Core.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace MealCheckout.Web.Staff;
 
-/// <summary>Creates the roles and the configured accounts once the database is migrated.</summary>
-public sealed class StaffAccountSeeder(IServiceScopeFactory scopes, IOptions<StaffAccountOptions> options, ILogger<StaffAccountSeeder> logger) : IHostedService
+/// <summary>Creates the roles and the configured accounts once the database is migrated, one instance at a time.</summary>
+public sealed class StaffAccountSeeder(IServiceScopeFactory scopes, StartupLock startupLock, IOptions<StaffAccountOptions> options, ILogger<StaffAccountSeeder> logger) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => startupLock.RunAsync(SeedAsync, cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task SeedAsync()
     {
         await using var scope = scopes.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
@@ -22,8 +27,6 @@ public sealed class StaffAccountSeeder(IServiceScopeFactory scopes, IOptions<Sta
         await EnsureAccountAsync(users, seed.SeedUser, seed.SeedPassword, StaffRoles.Manager);
         await EnsureAccountAsync(users, seed.SeedReadOnlyUser, seed.SeedReadOnlyPassword, StaffRoles.Staff);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task EnsureAccountAsync(UserManager<StaffUser> users, string? userName, string? password, string role)
     {
