@@ -27,8 +27,6 @@ public sealed class EdenredSandboxOptions
 
     public string PaymentClientSecret { get; set; } = "dev-only-edenred-payment-secret";
 
-    public string Mid { get; set; } = "1999224";
-
     /// <summary>The payment scope the app must ask for, besides openid and offline_access.</summary>
     public string PaymentScope { get; set; } = "edg-xp-mealdelivery-api";
 

@@ -11,6 +11,9 @@ namespace MealCheckout.Core.CardRouting;
 /// </summary>
 public sealed class VoucherCardRouter(VoucherCardRanges ranges)
 {
+    /// <summary>The refusal code of a card-network voucher whose card, as the provider read it, is not the issuer's (see <see cref="ProviderConfirms"/>).</summary>
+    public const string NotAVoucherCard = "NOT_A_VOUCHER_CARD";
+
     /// <summary>The card with the issuer and route it is paid by, or why this restaurant cannot take it.</summary>
     public (VoucherCard? Card, CheckoutFailure? Refusal) Route(VoucherCard typed, RestaurantSettings settings)
     {
@@ -27,6 +30,14 @@ public sealed class VoucherCardRouter(VoucherCardRanges ranges)
             null => settings.Accepts(typed.Issuer) ? (Through(typed, typed.Issuer, VoucherRoute.Conecs), null) : (null, CheckoutFailure.IssuerNotAccepted),
         };
     }
+
+    /// <summary>
+    /// Whether the card the provider read (its <c>additionalData.cardBin</c>) is a voucher card of <paramref name="issuer"/>,
+    /// as the route chosen from the browser's BIN assumed. The browser's report decides the route but not the settlement:
+    /// an ordinary card reported with a Swile BIN, or an answer without a BIN, is not counted as a voucher.
+    /// </summary>
+    public bool ProviderConfirms(VoucherIssuer issuer, string? providerBin) =>
+        ranges.Recognise(providerBin) is { } range && range.Issuer == issuer;
 
     private static VoucherCard Through(VoucherCard typed, VoucherIssuer issuer, VoucherRoute route) => typed with { Issuer = issuer, Route = route };
 }

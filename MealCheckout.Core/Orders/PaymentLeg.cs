@@ -78,6 +78,12 @@ public sealed class PaymentLeg
     /// <summary>The provider's error code of the last refusal or failure, kept as the provider spelled it.</summary>
     public string? LastErrorCode { get; private set; }
 
+    /// <summary>
+    /// On an Edenred leg, the merchant ID (Edenred's <c>mid</c>) it is paid under, copied from the restaurant's
+    /// settings when the order is made: a replay after a lost answer sends the same, whatever a manager saved since.
+    /// </summary>
+    public string? MerchantId { get; private set; }
+
     public IReadOnlyList<LegTransition> Transitions => transitions;
     public IReadOnlyList<ProviderCall> Calls => calls;
 
@@ -108,7 +114,16 @@ public sealed class PaymentLeg
 
     public void RecordProviderReference(string reference) => ProviderReference = reference;
 
-    /// <summary>The card as the provider read it (scheme and last four digits): it replaces what the page reported.</summary>
+    /// <summary>Names the merchant ID this voucher leg is paid under; set before the leg is sent, never changed after.</summary>
+    public void PayUnder(string merchantId)
+    {
+        if (Kind != LegKind.Voucher || calls.Any(c => c.IsCompleted) || MerchantId is not null)
+        {
+            throw new InvalidOperationException("Only a voucher leg not yet sent can name its merchant ID, once.");
+        }
+        MerchantId = merchantId;
+    }
+
     /// <summary>A mixed card the restaurant does not take on CONECS is paid as a card: set before the leg is sent.</summary>
     public void PayThrough(VoucherRoute route)
     {
@@ -119,6 +134,7 @@ public sealed class PaymentLeg
         Route = route;
     }
 
+    /// <summary>The card as the provider read it (scheme and last four digits): it replaces what the page reported.</summary>
     public void RecordCard(string? brand, string? last4)
     {
         if (brand is { Length: > 0 and <= 40 })

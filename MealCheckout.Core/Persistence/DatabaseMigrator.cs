@@ -22,6 +22,7 @@ public sealed class DatabaseMigrator(IDbContextFactory<MealCheckoutDbContext> co
         new V009_OrderCheckReason(), new V011_Receipts(), new V012_RefundsAsIssuersAllow(), new V013_RestaurantSettings(),
         new V014_FirstGenerationCards(),
         new V015_ScaleOut(),
+        new V016_LegMerchantId(),
     ];
 
     /// <summary>Any number the instances agree on: it names the migration lock among PostgreSQL's advisory locks.</summary>

@@ -362,7 +362,11 @@ internal sealed partial class AdyenCheckoutEndpoints(IOptions<SandboxOptions> op
             ["resultCode"] = payment.ResultCode,
             ["amount"] = Eur(refusal is null ? payment.AuthorisedAmount : payment.RequestedAmount),
             ["merchantReference"] = payment.MerchantReference,
-            ["additionalData"] = new Dictionary<string, string> { ["cardSummary"] = payment.CardNumber[^4..], ["alias"] = CardAlias.Of(payment.CardNumber), ["paymentMethod"] = payment.PaymentMethod },
+            // As Adyen's payment response names the card it read: the BIN (first six digits) and the last four, never the number.
+            ["additionalData"] = new Dictionary<string, string>
+            {
+                ["cardBin"] = payment.CardNumber[..6], ["cardSummary"] = payment.CardNumber[^4..], ["alias"] = CardAlias.Of(payment.CardNumber), ["paymentMethod"] = payment.PaymentMethod,
+            },
         };
         if (refusal is { } r)
         {

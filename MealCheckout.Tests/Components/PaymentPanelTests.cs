@@ -5,6 +5,7 @@ using MealCheckout.Core;
 using MealCheckout.Core.Checkout;
 using MealCheckout.Core.Menu;
 using MealCheckout.Core.Payments.Edenred;
+using MealCheckout.Core.Restaurants;
 using MealCheckout.Sandbox.Adyen;
 using MealCheckout.Sandbox.Faults;
 using MealCheckout.Core.Payments.Adyen;
@@ -259,6 +260,53 @@ public sealed class PaymentPanelTests : IDisposable
         Assert.Equal("Connexion chiffrée. Vos numéros de carte vont au prestataire de paiement\u00a0; le restaurant ne les enregistre jamais.", Text(panel, "security-line"));
         Assert.Equal(["Edenred", "Bimpli", "Pluxee", "Up Déjeuner", "Swile", "Tout par carte bancaire"], panel.FindAll(".brand-choice").Select(b => b.TextContent.Trim()));
     }
+
+    [Fact]
+    public async Task A_first_generation_brand_says_its_button_works_out_the_split_without_reading_a_balance()
+    {
+        await using var ctx = NewContext();
+        await AddAsync(ctx, "Steak frites");
+        var panel = ctx.Render<PaymentPanel>();
+
+        Act(panel, "[data-testid=brand-swile] input", e => e.Change(true));
+        panel.WaitForAssertion(() => Assert.Equal("Calculer la répartition (solde non consulté)", Text(panel, "check-balance")), Patience);
+        Act(panel, "[data-testid=brand-bimpli] input", e => e.Change(true));
+        panel.WaitForAssertion(() => Assert.Equal("Vérifier le solde", Text(panel, "check-balance")), Patience);
+
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+        await using var english = NewContext();
+        await AddAsync(english, "Steak frites");
+        var englishPanel = english.Render<PaymentPanel>();
+        Act(englishPanel, "[data-testid=brand-swile] input", e => e.Change(true));
+        englishPanel.WaitForAssertion(() => Assert.Equal("Work out the split (balance not read)", Text(englishPanel, "check-balance")), Patience);
+    }
+
+    [Fact]
+    public async Task The_voucher_estimate_names_the_card_brands_the_restaurant_accepts()
+    {
+        await using var ctx = NewContext();
+        await AddAsync(ctx, "Steak frites");
+        var basket = ctx.Services.GetRequiredService<CartState>().Basket;
+
+        var estimate = ctx.Render<VoucherEstimate>(p => p.Add(c => c.Basket, basket));
+        estimate.WaitForAssertion(() => Assert.Equal("Carte titre-restaurant (Bimpli, Pluxee, Up Déjeuner, Swile)", CardsLabel(estimate)), Patience);
+        Assert.Equal("18,50\u00a0€", estimate.Find("[data-testid=voucher-estimate-cards] .voucher-estimate-amount").TextContent);
+
+        // A manager stops accepting Pluxee: the next page no longer promises it.
+        var store = app.Services.GetRequiredService<RestaurantSettingsStore>();
+        var current = await store.ReadAsync(DemoRestaurant.Restaurant.Id, CancellationToken.None);
+        await store.SaveAsync(DemoRestaurant.Restaurant.Id, new RestaurantSettingsEdit(current.Siret,
+            [.. current.Issuers.Select(i => i.Issuer == VoucherIssuer.Pluxee ? i with { Accepted = false } : i)]), "manager@mealcheckout.test", CancellationToken.None);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+        await using var next = NewContext();
+
+        var english = next.Render<VoucherEstimate>(p => p.Add(c => c.Basket, basket));
+        english.WaitForAssertion(() => Assert.Equal("Meal-voucher card (Bimpli, Up Déjeuner, Swile)", CardsLabel(english)), Patience);
+        Assert.Equal("Edenred account", english.Find("[data-testid=voucher-estimate-edenred] .voucher-estimate-label").TextContent);
+    }
+
+    private static string CardsLabel(IRenderedComponent<VoucherEstimate> estimate) =>
+        estimate.Find("[data-testid=voucher-estimate-cards] .voucher-estimate-label").TextContent;
 
     private static async Task AddAsync(BunitContext ctx, params string[] dishes)
     {

@@ -1,3 +1,4 @@
+using MealCheckout.Core;
 using MealCheckout.Core.Orders;
 using MealCheckout.Sandbox.Adyen;
 using MealCheckout.Tests.Infrastructure;
@@ -115,6 +116,39 @@ public sealed class StaffOperationsTests(BrowserFixture browser) : IDisposable
         await page.GotoInteractiveAsync("/staff/settlement");
         await Assertions.Expect(page.GetByTestId("settlement-net")).ToHaveTextAsync("18,50\u00a0€");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task A_manager_cancels_an_uncaptured_voucher_authorisation_and_the_issuer_releases_it()
+    {
+        // A Swile card with EUR 8 left: its issuer authorises part of the steak and the diner has not answered yet.
+        var basket = Integration.Checkout.DinerBasket.Of(Integration.Checkout.DinerBasket.Steak);
+        var voucher = new Core.Checkout.VoucherCard(VoucherIssuer.Swile, Integration.Checkout.DinerBasket.Card(Integration.Checkout.SwileCards.Balance8));
+        var checkout = app.Services.GetRequiredService<Core.Checkout.DinerCheckout>();
+        var preview = await checkout.PreviewAsync(new Core.Checkout.CheckoutPreviewRequest(basket, voucher, TestPayers.Fresh()), CancellationToken.None);
+        var question = await checkout.PayAsync(new Core.Checkout.CheckoutPayRequest(Guid.NewGuid(), basket, voucher, preview.Split!,
+            Integration.Checkout.DinerBasket.Card(CheckoutOrders.Visa), TestPayers.Fresh()), CancellationToken.None);
+        Assert.Equal(Core.Checkout.CheckoutFailure.PartiallyAuthorised, question.Failure);
+        var ledger = app.Services.GetRequiredService<AdyenLedger>();
+        var held = Assert.Single(ledger.Payments);
+        Assert.Equal(800, held.HeldAmount);
+        var page = await SignInAsync(StaffSession.Manager, StaffSession.ManagerPassword, $"/staff/orders/{question.OrderNumber}");
+
+        var voucherLeg = page.GetByTestId("leg").Filter(new() { HasText = "Swile" });
+        await voucherLeg.GetByTestId("cancel-authorisation").ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog.GetByTestId("refund-amount")).ToHaveTextAsync("8,00\u00a0€");
+        await Assertions.Expect(dialog.GetByTestId("refund-by")).ToHaveTextAsync(StaffSession.Manager);
+        await BrowserFixture.ScreenshotAsync(page, "staff-detail-confirm-cancel");
+        await dialog.GetByTestId("confirm-refund").ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+
+        await Assertions.Expect(page.GetByTestId("refund-message")).ToContainTextAsync("Autorisation annulée");
+        await Assertions.Expect(voucherLeg.GetByTestId("leg-state")).ToHaveTextAsync("Annulé");
+        await Assertions.Expect(voucherLeg.GetByTestId("cancel-authorisation")).ToHaveCountAsync(0);
+        await BrowserFixture.ScreenshotAsync(page, "staff-detail-cancelled");
+        Assert.Equal((0L, 0L), (ledger.FindPayment(held.PspReference)!.HeldAmount, ledger.FindPayment(held.PspReference)!.CapturedAmount));
+        Assert.DoesNotContain(ledger.Payments, p => p.CardNumber == CheckoutOrders.Visa);
     }
 
     private async Task<IPage> SignInAsync(string userName, string password, string returnUrl)

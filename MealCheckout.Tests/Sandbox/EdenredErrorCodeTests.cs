@@ -99,6 +99,34 @@ public sealed class EdenredErrorCodeTests(SandboxHost host)
         Assert.Equal("PARTIAL_REVERSALS_NOT_ALLOWED", await CodeOf(clientOnly.PostAsync($"/v2/transactions/{id}/actions/refund", new { amount = 100, capture_mode = "manual", tstamp = EdenredApiClient.Tstamp() })));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("1999999")]
+    public async Task A_blank_or_unknown_mid_is_an_invalid_merchant_and_holds_nothing(string mid)
+    {
+        var api = new EdenredApiClient(host, await EdenredLogin.AccessTokenAsync(host));
+        var before = host.Get<EdenredLedger>().Transactions.Count;
+
+        var (status, body) = await api.PostAsync("/v2/transactions", new { order_ref = "o-mid", mid, amount = 100, currency = "EUR", capture_mode = "manual", tstamp = EdenredApiClient.Tstamp() });
+
+        Assert.Equal((400, "INVALID_MERCHANT"), (status, EdenredApiClient.ErrorCode(body)));
+        Assert.Equal("The merchant is not valid, please check the given mid.", body.GetProperty("meta").GetProperty("messages")[0].GetProperty("text").GetString());
+        Assert.Equal(before, host.Get<EdenredLedger>().Transactions.Count);
+    }
+
+    [Fact]
+    public async Task Each_transaction_keeps_the_mid_it_was_authorised_under()
+    {
+        var api = new EdenredApiClient(host, await EdenredLogin.AccessTokenAsync(host));
+
+        var (status, body) = await api.PostAsync("/v2/transactions", new { order_ref = "o-second-shop", mid = EdenredTestMerchants.Second, amount = 100, currency = "EUR", capture_mode = "manual", tstamp = EdenredApiClient.Tstamp() });
+
+        Assert.Equal((200, EdenredTestMerchants.Second), (status, body.GetProperty("data").GetProperty("mid").GetString()));
+        var id = body.GetProperty("data").GetProperty("authorization_id").GetString();
+        Assert.Equal(EdenredTestMerchants.Second, host.Get<EdenredLedger>().Find(id!)!.Mid);
+    }
+
     [Fact]
     public async Task Sundays_are_declined_unless_the_employer_allowed_them()
     {

@@ -50,6 +50,7 @@ public sealed class SecuredFieldsContractTests(SandboxHost host)
         Assert.Equal(200, payStatus);
         Assert.Equal("Authorised", paid.GetProperty("resultCode").GetString());
         Assert.Equal("1111", paid.GetProperty("additionalData").GetProperty("cardSummary").GetString());
+        Assert.Equal("411111", paid.GetProperty("additionalData").GetProperty("cardBin").GetString()); // read from the number it decrypted
         Assert.Equal("visa", paid.GetProperty("additionalData").GetProperty("paymentMethod").GetString());
     }
 

@@ -34,7 +34,6 @@ public static class ProductionSafety
         "Payments:Edenred:ApiBaseAddress",
         "Payments:Edenred:ClientId",
         "Payments:Edenred:PaymentClientId",
-        "Payments:Edenred:Mid",
         "Payments:Edenred:PaymentScope",
         "Payments:Adyen:BaseAddress",
         "Payments:Adyen:MerchantAccount",

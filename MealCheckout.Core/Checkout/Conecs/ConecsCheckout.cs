@@ -1,6 +1,8 @@
+using MealCheckout.Core.CardRouting;
 using MealCheckout.Core.Orders;
 using MealCheckout.Core.Payments;
 using MealCheckout.Core.Payments.Adyen;
+using Microsoft.Extensions.Logging;
 
 namespace MealCheckout.Core.Checkout;
 
@@ -13,15 +15,18 @@ namespace MealCheckout.Core.Checkout;
 /// A card routed through the card network (first-generation and mixed cards, <see cref="VoucherRoute.CardNetwork"/>)
 /// has no balance check and no partial-payment order: it is paid as a card (<c>scheme</c>) allowing a
 /// partial authorisation, which the diner is asked about as for CONECS; each leg is released on its own.
+/// Its route was chosen from the BIN the browser reported; the BIN the provider read decides whether it is a voucher at all.
 /// </summary>
-public sealed class ConecsCheckout(
+public sealed partial class ConecsCheckout(
     IOrderStore orders,
     CheckoutOrders checkoutOrders,
     AdyenCheckoutClient adyen,
     CheckoutCompletion completion,
     LegCalls calls,
     VoucherCardFingerprint fingerprint,
-    PaymentAttemptLimiter limiter)
+    PaymentAttemptLimiter limiter,
+    VoucherCardRouter router,
+    ILogger<ConecsCheckout> logger)
 {
     public async Task<CheckoutOutcome> PayAsync(ConecsPaymentRequest request, CancellationToken cancellationToken)
     {
@@ -198,8 +203,18 @@ public sealed class ConecsCheckout(
             }
             PartialAuthorisation.Record(leg, authorised, calls.Now, paid.ResultCode);
         }, cancellationToken);
+        var providerBin = paid.AdditionalData?.GetValueOrDefault("cardBin");
+        if (throughNetwork && !router.ProviderConfirms(voucher.Issuer!.Value, providerBin))
+        {
+            // The browser reported a voucher card's BIN, the provider read another card (or said nothing): nothing is counted as a voucher.
+            LogProviderBinDisagrees(logger, order.Number, voucher.Issuer.Value, providerBin is not null);
+            return await completion.AbandonAsync(order, CheckoutFailure.VoucherRefused, VoucherCardRouter.NotAVoucherCard, cancellationToken);
+        }
         return PartialAuthorisation.IsAwaitingDiner(order)
             ? PartialAuthorisation.Question(order)
             : await completion.PayRestAndCaptureAsync(order, authorised, bankCard, adyenOrder, cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderNumber}: the card the provider read is not a {Issuer} voucher card as its reported BIN said (provider BIN given: {ProviderGaveBin}); its authorisation is released")]
+    private static partial void LogProviderBinDisagrees(ILogger logger, string orderNumber, VoucherIssuer issuer, bool providerGaveBin);
 }

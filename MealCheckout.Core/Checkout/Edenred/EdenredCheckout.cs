@@ -1,6 +1,7 @@
 using MealCheckout.Core.Orders;
 using MealCheckout.Core.Payments;
 using MealCheckout.Core.Payments.Edenred;
+using MealCheckout.Core.Restaurants;
 
 namespace MealCheckout.Core.Checkout;
 
@@ -9,7 +10,8 @@ namespace MealCheckout.Core.Checkout;
 /// split → authorise the voucher part → pay the card part → capture the voucher, or cancel its
 /// authorisation when the card fails. The tstamp of every Edenred call and the key of every card
 /// call are saved with the order before the call; a lost answer is resolved by replaying with that
-/// same key (authorisation) or by reading the transaction's status (capture, cancel).
+/// same key (authorisation) or by reading the transaction's status (capture, cancel). The authorisation
+/// names the restaurant by the Edenred merchant ID in its settings when the order is made, kept on the leg.
 /// </summary>
 public sealed class EdenredCheckout(
     IOrderStore orders,
@@ -20,7 +22,8 @@ public sealed class EdenredCheckout(
     EdenredLegActions voucherActions,
     CheckoutCompletion completion,
     LegCalls calls,
-    PaymentAttemptLimiter limiter)
+    PaymentAttemptLimiter limiter,
+    RestaurantSettingsStore restaurants)
 {
     public async Task<CheckoutOutcome> PayAsync(EdenredPaymentRequest request, CancellationToken cancellationToken)
     {
@@ -49,8 +52,14 @@ public sealed class EdenredCheckout(
         {
             return refusal!;
         }
+        // Read from memory: the settings the checkout already checked, as a manager last saved them.
+        var merchantId = (await restaurants.ReadAsync(request.Order.RestaurantId, cancellationToken)).For(VoucherIssuer.Edenred).MerchantId;
         var (order, notCreated) = await checkoutOrders.CreateWithinDailyCapAsync(request.Order, VoucherIssuer.Edenred, session.Username, available.Value, request.BankCard is not null,
-            request.Confirmed, (leg, _) => leg.BeginCall(EdenredLegActions.AuthorizeOperation, calls.Now, EdenredTstamp.New(calls.Now)), cancellationToken);
+            request.Confirmed, (leg, _) =>
+            {
+                leg.PayUnder(merchantId);
+                leg.BeginCall(EdenredLegActions.AuthorizeOperation, calls.Now, EdenredTstamp.New(calls.Now));
+            }, cancellationToken);
         if (order is null)
         {
             return notCreated!;

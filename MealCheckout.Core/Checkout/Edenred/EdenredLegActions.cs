@@ -71,7 +71,7 @@ public sealed class EdenredLegActions(LegCalls calls, EdenredClient edenred, Ede
     {
         var leg = order.Legs.Single(l => l.Id == legId);
         var tstamp = leg.PendingCall(AuthorizeOperation)!.IdempotencyKey;
-        var authorized = await access.CallAsync(session, token => edenred.AuthorizeAsync(order.Number, leg.Amount, tstamp, token, cancellationToken), cancellationToken);
+        var authorized = await access.CallAsync(session, token => edenred.AuthorizeAsync(order.Number, leg.MerchantId ?? "", leg.Amount, tstamp, token, cancellationToken), cancellationToken);
         await calls.CompleteAsync(order.Id, legId, AuthorizeOperation, authorized.Status, l => Apply(l, authorized, calls.Now, null), cancellationToken);
         return authorized;
     }

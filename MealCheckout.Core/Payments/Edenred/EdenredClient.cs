@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace MealCheckout.Core.Payments.Edenred;
 
 /// <summary>
@@ -10,10 +8,9 @@ namespace MealCheckout.Core.Payments.Edenred;
 /// refreshed), and a write whose answer was lost as <see cref="ProviderOutcomeUnknownException"/>: the
 /// caller reads the transaction's status or replays with the same tstamp, never sends a fresh write.
 /// </summary>
-public sealed class EdenredClient(Func<IEdenredDirectPaymentApi> api, IOptions<EdenredOptions> options)
+public sealed class EdenredClient(Func<IEdenredDirectPaymentApi> api)
 {
     public const string ManualCapture = "manual";
-    private readonly EdenredOptions settings = options.Value;
 
     public async Task<EdenredBalance> GetBalanceAsync(string username, string accessToken, CancellationToken cancellationToken) =>
         Data(await api().BalanceAsync(username, accessToken, cancellationToken));
@@ -22,9 +19,12 @@ public sealed class EdenredClient(Func<IEdenredDirectPaymentApi> api, IOptions<E
     public async Task<EdenredBalance> EstimateChargeAsync(string username, Money amount, string accessToken, CancellationToken cancellationToken) =>
         Data(await api().EstimateChargeAsync(username, new EstimateChargeRequest(amount.Cents), accessToken, cancellationToken));
 
-    /// <summary>Holds <paramref name="amount"/> on the diner's account (capture_mode manual) until captured or cancelled.</summary>
-    public async Task<EdenredTransaction> AuthorizeAsync(string orderRef, Money amount, string tstamp, string accessToken, CancellationToken cancellationToken) =>
-        Data(await api().AuthorizeAsync(new AuthorizeRequest(orderRef, settings.Mid, amount.Cents, "EUR", ManualCapture, orderRef, tstamp), accessToken, tstamp, cancellationToken));
+    /// <summary>
+    /// Holds <paramref name="amount"/> on the diner's account (capture_mode manual) until captured or cancelled,
+    /// for the restaurant Edenred knows as <paramref name="mid"/> (its merchant ID, from the restaurant's settings).
+    /// </summary>
+    public async Task<EdenredTransaction> AuthorizeAsync(string orderRef, string mid, Money amount, string tstamp, string accessToken, CancellationToken cancellationToken) =>
+        Data(await api().AuthorizeAsync(new AuthorizeRequest(orderRef, mid, amount.Cents, "EUR", ManualCapture, orderRef, tstamp), accessToken, tstamp, cancellationToken));
 
     /// <summary>Takes the full authorised amount. Client credentials alone: no diner token needed.</summary>
     public async Task<EdenredTransaction> CaptureAsync(string authorizationId, Money authorisedAmount, string tstamp, CancellationToken cancellationToken) =>

@@ -21,9 +21,6 @@ public sealed class EdenredOptions
 
     public string PaymentClientSecret { get; set; } = "";
 
-    /// <summary>Merchant id Edenred gave the restaurant.</summary>
-    public string Mid { get; set; } = "";
-
     /// <summary>The scope that lets the app spend on the diner's behalf, asked besides openid and offline_access.</summary>
     public string PaymentScope { get; set; } = "";
 

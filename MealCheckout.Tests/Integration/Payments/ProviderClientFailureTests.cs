@@ -143,7 +143,7 @@ public sealed class ProviderClientFailureTests
             AdyenPaymentMethod.From(AdyenPaymentMethod.Scheme, DinerBasket.Card(TestCards.Visa)), null, Guid.NewGuid().ToString(), CancellationToken.None);
 
     private static Task<EdenredTransaction> AuthorizeAsync(MealCheckoutAppFactory app, string accessToken) =>
-        app.Services.GetRequiredService<EdenredClient>().AuthorizeAsync("order-1", Money.FromCents(1850),
+        app.Services.GetRequiredService<EdenredClient>().AuthorizeAsync("order-1", MealCheckout.Sandbox.Edenred.EdenredTestMerchants.Document, Money.FromCents(1850),
             EdenredTstamp.New(DateTimeOffset.UtcNow), accessToken, CancellationToken.None);
 
     /// <summary>A loopback port nothing listens on: a connection to it is refused at once.</summary>

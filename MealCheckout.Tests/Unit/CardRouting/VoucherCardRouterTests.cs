@@ -87,4 +87,16 @@ public sealed class VoucherCardRouterTests
     }
 
     private static (VoucherIssuer, VoucherRoute) Route(VoucherCard? card) => (card!.Issuer, card.Route);
+
+    [Theory]
+    [InlineData("535610", VoucherIssuer.Swile, true)]
+    [InlineData("450903", VoucherIssuer.Bimpli, true)]
+    [InlineData("411111", VoucherIssuer.Swile, false)] // an ordinary Visa card the page reported as a Swile card
+    [InlineData("450903", VoucherIssuer.Swile, false)] // another issuer's card
+    [InlineData(null, VoucherIssuer.Swile, false)] // the provider said nothing: not trusted
+    [InlineData("5356", VoucherIssuer.Swile, false)]
+    public void Only_the_providers_BIN_of_the_issuers_range_confirms_a_card_network_voucher(string? providerBin, VoucherIssuer issuer, bool confirmed)
+    {
+        Assert.Equal(confirmed, Router.ProviderConfirms(issuer, providerBin));
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MealCheckout.Core.CardRouting;
 using MealCheckout.Core.Checkout;
 using MealCheckout.Web;
 using MealCheckout.Web.Components.Pages.Checkout;
@@ -37,6 +38,17 @@ public sealed class CheckoutResultSentenceTests
         Assert.False(string.IsNullOrWhiteSpace(french));
         Assert.False(string.IsNullOrWhiteSpace(english));
         Assert.NotEqual(french, english);
+    }
+
+    [Fact]
+    public void A_card_the_provider_read_as_no_voucher_card_is_explained_before_the_next_step()
+    {
+        var outcome = new CheckoutOutcome(Guid.NewGuid(), "20261124-ABCD", CheckoutFailure.VoucherRefused, VoucherCardRouter.NotAVoucherCard);
+
+        Assert.Equal("D’après sa banque, cette carte n’est pas une carte titre-restaurant. Votre titre-restaurant a été refusé\u00a0: essayez une autre carte ou payez tout par carte bancaire. Rien n’a été débité.",
+            Describe(outcome, "fr-FR"));
+        Assert.Equal("According to its bank, this card is not a meal-voucher card. Your meal voucher was refused: try another card or pay everything by bank card. Nothing was charged.",
+            Describe(outcome, "en"));
     }
 
     private static string Describe(CheckoutOutcome outcome, string culture)

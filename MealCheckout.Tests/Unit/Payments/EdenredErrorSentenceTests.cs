@@ -32,6 +32,8 @@ public sealed class EdenredErrorSentenceTests
     [InlineData("DECLINED", "Edenred a refusé ce paiement.", "Edenred declined this payment.")]
     [InlineData("TEMPORARY_HOLD", "Edenred a mis ce paiement en attente pour le moment\u00a0: réessayez dans quelques minutes, ou payez par carte bancaire.",
         "Edenred has put this payment on hold for now: try again in a few minutes, or pay by bank card.")]
+    // "The merchant is not valid, please check the given mid.": the restaurant's setting, nothing the diner can fix.
+    [InlineData("INVALID_MERCHANT", "Edenred ne peut pas prendre ce paiement dans ce restaurant pour le moment.", "Edenred cannot take this payment at this restaurant right now.")]
     [InlineData("LOCKOUT", "Trop de codes erronés\u00a0: votre carte Edenred est verrouillée pour le moment.", "Too many wrong codes: your Edenred card is locked for now.")]
     public void A_code_is_explained_by_what_the_edenred_document_says_it_means(string code, string french, string english)
     {

@@ -1,3 +1,4 @@
+using MealCheckout.Core.CardRouting;
 using MealCheckout.Core.Checkout;
 using Microsoft.Extensions.Localization;
 
@@ -15,6 +16,8 @@ public static class CheckoutMessages
             "CVC Declined" => text["ReasonCvcDeclined"],
             // The provider could not read the card fields (altered, or typed too long ago): type the card again.
             "174" or "178" => text["ReasonCardUnreadable"],
+            // The card the provider read is not the voucher card its reported BIN named.
+            VoucherCardRouter.NotAVoucherCard => text["ReasonNotAVoucherCard"],
             "Not enough balance" => text["ReasonNotEnoughBalance"],
             "Withdrawal amount exceeded" => text["ReasonDailyLimit"],
             "Restricted Card" => text["ReasonSundayHoliday"],
