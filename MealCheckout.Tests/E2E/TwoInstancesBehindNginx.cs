@@ -89,6 +89,19 @@ public sealed class TwoInstancesBehindNginx : IAsyncDisposable
         }
     }
 
+    /// <summary>What the instances, the sandbox and nginx wrote, kept beside the screenshots for when the test fails.</summary>
+    public async Task SaveLogsAsync(string folder, string name)
+    {
+        for (var i = 0; i < Instances.Count; i++)
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, $"{name}-instance-{i + 1}.log"), Instances[i].RootUri + "\n" + Instances[i].Output);
+        }
+        if (Nginx is not null)
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, $"{name}-nginx-error.log"), Nginx.ErrorLog);
+        }
+    }
+
     private static Task<AppProcess> StartInstanceAsync(IReadOnlyDictionary<string, string> settings) =>
         AppProcess.StartAsync(AppProcess.WebApp, settings, "/");
 
