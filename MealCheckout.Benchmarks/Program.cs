@@ -18,7 +18,10 @@ if (args is ["chaos", .. var chaosArgs])
 }
 if (args is ["circuit-memory", .. var circuitArgs])
 {
-    await MealCheckout.Benchmarks.Circuits.CircuitMemoryCommand.RunAsync(circuitArgs is [var n] ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 100);
+    // circuit-memory [circuits] [--dump folder]
+    var dumpFolder = circuitArgs is [.., "--dump", var folder] ? folder : null;
+    var circuitCount = circuitArgs is [var n, ..] && n != "--dump" ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 100;
+    await MealCheckout.Benchmarks.Circuits.CircuitMemoryCommand.RunAsync(circuitCount, dumpFolder);
     return;
 }
 if (args is ["reference-app", .. var referenceArgs])

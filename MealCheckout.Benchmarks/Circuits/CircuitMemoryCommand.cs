@@ -11,10 +11,12 @@ namespace MealCheckout.Benchmarks.Circuits;
 /// both run the same way in the same run: a child process in Development on Kestrel at 127.0.0.1,
 /// driven by headless Chromium, its heap read after forced full collections (<see cref="HeapProbe"/>).
 /// One circuit is opened first and kept, so start-up caches are not counted against the circuits.
+/// With a dump folder, each server's heap is also written there with <c>dotnet-gcdump</c> (a global tool)
+/// with one circuit open and again with all of them, to read what a circuit keeps.
 /// </summary>
 public static class CircuitMemoryCommand
 {
-    public static async Task RunAsync(int circuits)
+    public static async Task RunAsync(int circuits, string? dumpFolder = null)
     {
         var folder = Directory.CreateTempSubdirectory("mealcheckout-circuits-").FullName;
         // A shared two-core machine can take far longer than Playwright's default 5 s to open a circuit.
@@ -27,11 +29,11 @@ public static class CircuitMemoryCommand
             Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-dev-shm-usage"],
         });
 
-        var app = await MeasureAsync(browser, circuits, "the app's menu, one dish in the basket", (root, environment) => ChildProcess.StartAsync(
+        var app = await MeasureAsync(browser, circuits, dumpFolder, "app", "the app's menu, one dish in the basket", (root, environment) => ChildProcess.StartAsync(
             ChaosCommand.BuiltApps().Web,
             ["--urls", root.ToString().TrimEnd('/'), "--ConnectionStrings:MealCheckout", $"Data Source={Path.Combine(folder, "app.db")}", "--Logging:LogLevel:Default", "Warning"],
             environment, Path.Combine(folder, "app.log"), root), OpenMenuWithOneDishAsync);
-        var reference = await MeasureAsync(browser, circuits, "reference: one interactive counter", (root, environment) => ChildProcess.StartAsync(
+        var reference = await MeasureAsync(browser, circuits, dumpFolder, "reference", "reference: one interactive counter", (root, environment) => ChildProcess.StartAsync(
             typeof(CircuitMemoryCommand).Assembly.Location,
             ["reference-app", "--urls", root.ToString().TrimEnd('/'), "--Logging:LogLevel:Default", "Warning"],
             environment, Path.Combine(folder, "reference.log"), root), OpenCounterClickedOnceAsync);
@@ -42,7 +44,7 @@ public static class CircuitMemoryCommand
     }
 
     /// <returns>Retained bytes per circuit.</returns>
-    private static async Task<double> MeasureAsync(IBrowser browser, int circuits, string name,
+    private static async Task<double> MeasureAsync(IBrowser browser, int circuits, string? dumpFolder, string shortName, string name,
         Func<Uri, Dictionary<string, string>, Task<ChildProcess>> start, Func<IPage, Task> openAsync)
     {
         var root = new Uri($"http://127.0.0.1:{ChildProcess.FreePort()}/");
@@ -54,6 +56,7 @@ public static class CircuitMemoryCommand
         context.SetDefaultTimeout(120_000);
         await openAsync(await context.NewPageAsync());
         var before = await HeapProbe.ReadAsync(probePort);
+        await GcDump.WriteAsync(dumpFolder, server.Id, $"{shortName}-1.gcdump");
 
         var clock = Stopwatch.StartNew();
         // A few at a time: the machine has two cores.
@@ -63,6 +66,7 @@ public static class CircuitMemoryCommand
             await Task.WhenAll(Enumerable.Range(0, batch).Select(async _ => await openAsync(await context.NewPageAsync())));
         }
         var after = await HeapProbe.ReadAsync(probePort);
+        await GcDump.WriteAsync(dumpFolder, server.Id, $"{shortName}-{circuits + 1}.gcdump");
         await context.CloseAsync();
 
         var perCircuit = (after - before) / (double)circuits;

@@ -14,10 +14,20 @@ public static class MudLook
 
     public const string FilledIconButton = "mud-button-root mud-icon-button mud-button mud-button-filled mud-button-filled-primary mud-button-filled-size-medium mud-ripple stepper-button";
 
+    public const string OutlinedPaper = "mud-paper mud-paper-outlined";
+
+    public const string RaisedPaper = "mud-paper mud-elevation-4";
+
+    public const string LargeFilledLinkButton = "mud-button-root mud-button mud-button-filled mud-button-filled-primary mud-button-filled-size-large mud-ripple";
+
     // Static, so every circuit's render tree points at the same two strings.
     public static readonly MarkupString RemoveIcon = IconButtonLabel(Icons.Material.Filled.Remove);
 
     public static readonly MarkupString AddIcon = IconButtonLabel(Icons.Material.Filled.Add);
+
+    /// <summary>The arrow MudButton draws after its label with <c>EndIcon</c>, at the large size.</summary>
+    public static readonly MarkupString ForwardEndIcon = new(
+        $"<span class=\"mud-button-icon-end mud-button-icon-size-large\"><svg class=\"mud-icon-root mud-svg-icon mud-icon-size-large\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\">{Icons.Material.Filled.ArrowForward}</svg></span>");
 
     public static string Typography(string typo, string extraClass) => $"mud-typography mud-typography-{typo} {extraClass}";
 

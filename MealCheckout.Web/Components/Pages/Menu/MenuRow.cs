@@ -1,37 +1,58 @@
+using System.Globalization;
 using MealCheckout.Core;
+using MealCheckout.Core.Checkout;
 using MealCheckout.Core.Menu;
 using MealCheckout.Web.Checkout;
 using MealCheckout.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 
 namespace MealCheckout.Web.Components.Pages.Menu;
 
 /// <summary>
-/// One dish as the menu page draws it: its texts in the diner's language and its two actions, made
-/// once when the menu loads so a render allocates no closure per row and the buttons keep their handlers.
+/// One dish as the menu page draws it: its texts in the diner's language, made once when the menu loads, its
+/// markup for the quantity in the basket (<see cref="MenuRowMarkup"/>), and what its − and + buttons do.
 /// </summary>
 internal sealed class MenuRow
 {
+    private readonly MenuRowMarkup.Row look;
+
     /// <param name="rules">The voucher rules in force today, which decide the row's badge.</param>
-    public MenuRow(MenuItemView item, CartState cart, VoucherRules rules)
+    /// <param name="text">The interface texts in the diner's language.</param>
+    public MenuRow(MenuItemView item, VoucherRules rules, IStringLocalizer<UiText> text)
     {
         Item = item;
-        VoucherEligible = rules.IsEligible(item.Kind);
-        Name = Localized.Pick(item.NameFr, item.NameEn);
+        var eligible = rules.IsEligible(item.Kind);
+        var name = Localized.Pick(item.NameFr, item.NameEn);
         var description = Localized.Pick(item.DescriptionFr ?? "", item.DescriptionEn ?? "");
-        Description = description.Length == 0 ? null : description;
-        Add = () => cart.AddAsync(new MenuItemChoice(item.Id, item.NameFr, item.NameEn, item.Kind, item.Price, item.VatRate));
-        Remove = () => cart.RemoveOneAsync(item.Id);
+        look = new MenuRowMarkup.Row(item.Id, item.Price.Cents, eligible, name, description.Length == 0 ? null : description,
+            item.Price.Format(CultureInfo.CurrentCulture), text[eligible ? "VoucherEligible" : "NotVoucherEligible"],
+            string.Format(CultureInfo.CurrentCulture, text["QuantityOf"], name),
+            string.Format(CultureInfo.CurrentCulture, text["AddOne"], name),
+            string.Format(CultureInfo.CurrentCulture, text["RemoveOne"], name));
     }
 
     public MenuItemView Item { get; }
 
-    public bool VoucherEligible { get; }
+    /// <summary>The row with the basket's quantity of this dish; the buttons answer only once the basket is loaded.</summary>
+    public MarkupString Markup(CartState cart)
+    {
+        var quantity = cart.Basket.QuantityOf(Item.Id);
+        return MenuRowMarkup.For(look, quantity, CanAdd(cart, quantity), cart.IsLoaded);
+    }
 
-    public string Name { get; }
+    /// <summary>What a click on this row's <paramref name="action"/> button does; the same checks as the disabled buttons.</summary>
+    public Task ClickAsync(CartState cart, string? action)
+    {
+        var quantity = cart.Basket.QuantityOf(Item.Id);
+        return action switch
+        {
+            MenuRowMarkup.AddAction when CanAdd(cart, quantity) =>
+                cart.AddAsync(new MenuItemChoice(Item.Id, Item.NameFr, Item.NameEn, Item.Kind, Item.Price, Item.VatRate)),
+            MenuRowMarkup.RemoveAction when cart.IsLoaded && quantity > 0 => cart.RemoveOneAsync(Item.Id),
+            _ => Task.CompletedTask,
+        };
+    }
 
-    public string? Description { get; }
-
-    public Func<Task> Add { get; }
-
-    public Func<Task> Remove { get; }
+    private static bool CanAdd(CartState cart, int quantity) => cart.IsLoaded && quantity < BasketLine.MaxQuantity;
 }
