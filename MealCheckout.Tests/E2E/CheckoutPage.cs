@@ -59,7 +59,13 @@ public sealed class CheckoutPage(IPage page)
         await field.PressSequentiallyAsync(text);
     }
 
-    public Task CheckBalanceAsync() => page.GetByTestId("check-balance").ClickAsync();
+    /// <summary>Moves to the balance button, then presses it: the same care as <see cref="PayAsync"/>, right after typing a card.</summary>
+    public async Task CheckBalanceAsync()
+    {
+        var button = page.GetByTestId("check-balance");
+        await button.FocusAsync();
+        await button.ClickAsync();
+    }
 
     /// <summary>
     /// Moves to Pay, then presses it, as a diner does. Clicking straight from a field just typed in can
