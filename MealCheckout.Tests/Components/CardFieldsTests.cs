@@ -73,6 +73,22 @@ public sealed class CardFieldsTests
     }
 
     [Fact]
+    public async Task Frames_that_fail_to_encrypt_the_card_are_said_not_to_answer_and_nothing_is_sent()
+    {
+        await using var ctx = new DinerContext("fr-FR");
+        var frames = MountFrames(ctx);
+        frames.Fields.Setup<SecuredFieldsCollected>("collect").SetException(new JSException("The card field could not encrypt its value."));
+        var form = Render(ctx, "Carte bancaire");
+
+        var card = await form.InvokeAsync(() => form.Instance.CollectAsync());
+
+        Assert.Null(card);
+        Assert.Equal("Les champs de carte du prestataire de paiement n’ont pas répondu. Rien n’a été débité\u00a0: réessayez, ou rechargez la page.",
+            form.Find("[data-testid=bank-card-not-answering]").TextContent);
+        Assert.Equal("alert", form.Find("[data-testid=bank-card-not-answering]").GetAttribute("role"));
+    }
+
+    [Fact]
     public async Task A_voucher_card_asks_for_voucher_frames_titled_with_the_brand_and_disables_them_on_demand()
     {
         await using var ctx = new DinerContext("fr-FR");

@@ -15,10 +15,13 @@
   let focusWhenEnabled = false;
 
   // The key, and the provider's clock: the generation time is in the provider's time, whatever this computer's clock says.
-  const keyReady = fetch('../key', { credentials: 'omit' }).then(r => r.json()).then(async answer => {
+  // A key that failed to load (the provider busy when the frame opened) is asked for again when it is needed.
+  const loadKey = () => fetch('../key', { credentials: 'omit' }).then(r => r.json()).then(async answer => {
     clockOffset = Date.parse(answer.now) - Date.now();
     return { kid: answer.key.kid, key: await crypto.subtle.importKey('jwk', answer.key, { name: 'RSA-OAEP', hash: 'SHA-256' }, false, ['encrypt']) };
   });
+  let keyReady = loadKey();
+  keyReady.catch(() => { keyReady = null; });
 
   const now = () => new Date(Date.now() + clockOffset);
   const digits = () => input.value.replace(/\D/g, '');
@@ -110,7 +113,7 @@
   const utf8 = text => new TextEncoder().encode(text);
 
   async function encrypt(name, value) {
-    const { kid, key } = await keyReady;
+    const { kid, key } = await (keyReady ??= loadKey());
     const header = b64url(utf8(JSON.stringify({ alg: 'RSA-OAEP-256', enc: 'A256GCM', kid })));
     const cek = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt']);
     const iv = crypto.getRandomValues(new Uint8Array(12));
@@ -138,7 +141,12 @@
       touched = true;
       const s = state();
       report();
-      post({ type: 'encrypted', field, request: command.request, values: s.valid ? await encrypted() : null });
+      try {
+        post({ type: 'encrypted', field, request: command.request, values: s.valid ? await encrypted() : null });
+      } catch {
+        keyReady = null;
+        post({ type: 'encrypted', field, request: command.request, values: null, failed: true }); // the page says so; it never waits in silence
+      }
     } else if (command.type === 'focus') {
       // A field still disabled (the page is finishing a payment) takes the focus once enabled.
       focusWhenEnabled = input.disabled;

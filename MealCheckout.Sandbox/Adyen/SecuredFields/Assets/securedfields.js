@@ -50,7 +50,7 @@
         states[name] = { version: message.version, valid: message.valid, error: message.error, touched: message.touched, empty: message.empty, brand: message.brand, last4: message.last4, bin: message.bin };
         options.onChange(summary());
       } else if (message.type === 'encrypted' && pending.has(message.request)) {
-        pending.get(message.request)(message.values);
+        pending.get(message.request)(message);
       }
     }
     window.addEventListener('message', onMessage);
@@ -60,9 +60,13 @@
     return {
       /** Each field's value encrypted now, with the brand and last four; the errors when a field is not valid. */
       async collect() {
-        const answers = await Promise.all(fieldNames.map(name => new Promise(resolve => {
+        const answers = await Promise.all(fieldNames.map(name => new Promise((resolve, reject) => {
           const request = ++requests;
-          pending.set(request, values => { pending.delete(request); resolve(values); });
+          pending.set(request, answer => {
+            pending.delete(request);
+            if (answer.failed) reject(new Error('The card field could not encrypt its value.'));
+            else resolve(answer.values);
+          });
           send(name, { type: 'encrypt', request });
         })));
         const result = summary();
