@@ -7,18 +7,26 @@ namespace MealCheckout.Core.Restaurants;
 public sealed record RestaurantSettingsEdit(string Siret, IReadOnlyList<IssuerSetting> Issuers);
 
 /// <summary>
-/// Reads and saves the restaurant's settings. Every checkout reads them, so they are kept in memory
-/// once read and dropped when a manager saves; each save writes its changes and their audit lines in one transaction.
+/// Reads and saves the restaurant's settings. Every checkout reads them, so they are kept in memory for
+/// <see cref="FreshFor"/> once read, and dropped at once on the instance where a manager saves; each save writes
+/// its changes and their audit lines in one transaction.
 /// </summary>
 public sealed class RestaurantSettingsStore(IDbContextFactory<MealCheckoutDbContext> contexts, TimeProvider time)
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, RestaurantSettings> cache = new();
+    /// <summary>
+    /// How long settings read from the database are trusted. Other instances behind the same load balancer learn
+    /// of a manager's save only by reading again, so this bounds how long they keep an old brand or merchant ID.
+    /// </summary>
+    public static readonly TimeSpan FreshFor = TimeSpan.FromSeconds(30);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, (RestaurantSettings Settings, DateTimeOffset ReadAt)> cache = new();
 
     public async Task<RestaurantSettings> ReadAsync(Guid restaurantId, CancellationToken cancellationToken)
     {
-        if (cache.TryGetValue(restaurantId, out var cached))
+        var now = time.GetUtcNow();
+        if (cache.TryGetValue(restaurantId, out var cached) && now - cached.ReadAt < FreshFor)
         {
-            return cached;
+            return cached.Settings;
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var siret = await db.Restaurants.Where(r => r.Id == restaurantId).Select(r => r.Siret).SingleOrDefaultAsync(cancellationToken) ?? "";
@@ -26,7 +34,8 @@ public sealed class RestaurantSettingsStore(IDbContextFactory<MealCheckoutDbCont
         var settings = new RestaurantSettings(restaurantId, siret,
             [.. Enum.GetValues<VoucherIssuer>().Select(issuer => rows.FirstOrDefault(r => r.Issuer == issuer) is { } row
                 ? new IssuerSetting(issuer, row.Accepted, row.MerchantId) : new IssuerSetting(issuer, false, ""))]);
-        return cache[restaurantId] = settings;
+        cache[restaurantId] = (settings, now);
+        return settings;
     }
 
     /// <summary>The changes to the settings, newest first.</summary>
