@@ -33,7 +33,8 @@ internal abstract record HistorySeek(int Offset)
 /// </summary>
 public sealed class OrderHistoryReader(IDbContextFactory<MealCheckoutDbContext> contexts)
 {
-    // Learned from the app's context on the first page read; pages then open a pooled connection of their own.
+    // Learned from the app's context on the first page read; pages then open a pooled connection without a context
+    // (docs/decisions/0025). A count, once per filter, still takes a context of its own.
     private HistoryDatabase? database;
 
     /// <summary>
