@@ -32,7 +32,7 @@ public class OrderHistoryBenchmarks
     {
         var path = Environment.GetEnvironmentVariable(DatabaseVariable)
             ?? throw new InvalidOperationException($"Set {DatabaseVariable} to a database made by: dotnet run -c Release -- seed-orders 1000000 <path>");
-        services = SeedOrdersCommand.Persistence(Path.GetFullPath(path));
+        services = SeedOrdersCommand.MigratedPersistence(Path.GetFullPath(path));
         reader = new OrderHistoryReader(services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<MealCheckoutDbContext>>());
         total = reader.CountAsync(OrderHistoryFilter.None).GetAwaiter().GetResult();
         var middle = Read(OrderHistoryFilter.None, new HistorySeek.FromStart(total / 2), 1)[0];

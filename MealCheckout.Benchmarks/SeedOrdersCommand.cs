@@ -31,6 +31,14 @@ public static class SeedOrdersCommand
         Console.WriteLine($"Seeded {count:N0} orders into {fullPath} in {clock.Elapsed.TotalSeconds:F0} s.");
     }
 
+    /// <summary>The app's persistence on the file, brought to the latest schema: a file seeded by an older build gains the later migrations (e.g. the kept order counts).</summary>
+    internal static ServiceProvider MigratedPersistence(string databasePath)
+    {
+        var services = Persistence(databasePath);
+        services.GetRequiredService<DatabaseMigrator>().MigrateAsync().GetAwaiter().GetResult();
+        return services;
+    }
+
     internal static ServiceProvider Persistence(string databasePath)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

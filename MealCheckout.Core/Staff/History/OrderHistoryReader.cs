@@ -33,10 +33,15 @@ internal abstract record HistorySeek(int Offset)
 /// </summary>
 public sealed class OrderHistoryReader(IDbContextFactory<MealCheckoutDbContext> contexts)
 {
+    // Learned from the app's context on the first page read; pages then open a pooled connection without a context
+    // (docs/decisions/0025). A count, once per filter, still takes a context of its own.
+    private HistoryDatabase? database;
+
     /// <summary>
-    /// How many orders the filter selects. Microsoft.Data.Sqlite runs its "async" calls synchronously, so
-    /// the count (a tenth of a second at a million orders) runs on the thread pool: its caller, a grid
-    /// showing its first page, is not held while it runs.
+    /// How many orders the filter selects. Without a filter, the count the database keeps (<c>order_counts</c>, V017):
+    /// a few rows, whatever the number of orders. A filter is counted over the orders it selects; Microsoft.Data.Sqlite
+    /// runs its "async" calls synchronously, so that count (up to seconds at a million orders) runs on the thread pool:
+    /// its caller, a grid showing its first page, is not held while it runs.
     /// </summary>
     public Task<int> CountAsync(OrderHistoryFilter filter, CancellationToken cancellationToken = default) =>
         Task.Run(() => CountOnThisThreadAsync(filter, cancellationToken), cancellationToken);
@@ -44,10 +49,18 @@ public sealed class OrderHistoryReader(IDbContextFactory<MealCheckoutDbContext> 
     private async Task<int> CountOnThisThreadAsync(OrderHistoryFilter filter, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var sql = new HistorySql(db);
-        sql.Append("SELECT COUNT(*) FROM orders o");
-        sql.Where(filter);
-        await using var command = await sql.CommandAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var sql = new HistorySql(db.Database.IsNpgsql());
+        if (filter.SelectsSameAs(OrderHistoryFilter.None))
+        {
+            sql.Append("SELECT COALESCE(SUM(order_count), 0) FROM order_counts");
+        }
+        else
+        {
+            sql.Append("SELECT COUNT(*) FROM orders o");
+            sql.Where(filter);
+        }
+        await using var command = sql.Command(db.Database.GetDbConnection());
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
@@ -60,8 +73,9 @@ public sealed class OrderHistoryReader(IDbContextFactory<MealCheckoutDbContext> 
         var descending = sort.Descending != seek.Backwards;
         var direction = descending ? "DESC" : "ASC";
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var sql = new HistorySql(db);
+        database ??= await HistoryDatabase.OfAsync(contexts, cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var sql = new HistorySql(database.PostgreSql);
         sql.Append("SELECT o.id, o.number, o.created_at, o.status, o.total_cents, o.check_reason FROM orders o");
         sql.Where(filter);
         if (seek is HistorySeek.After or HistorySeek.Before)
@@ -72,7 +86,7 @@ public sealed class OrderHistoryReader(IDbContextFactory<MealCheckoutDbContext> 
         sql.Append($" ORDER BY {column} {direction}, o.id {direction} LIMIT {sql.Parameter(take)} OFFSET {sql.Parameter(seek.Offset)}");
 
         var orders = new List<(Guid Id, string Number, DateTimeOffset CreatedAt, OrderStatus Status, Money Total, CheckReason? CheckReason)>(take);
-        await using (var command = await sql.CommandAsync(cancellationToken))
+        await using (var command = sql.Command(connection))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -86,24 +100,25 @@ public sealed class OrderHistoryReader(IDbContextFactory<MealCheckoutDbContext> 
         {
             orders.Reverse();
         }
-        var legs = await LegsAsync(db, orders.Select(o => o.Id).ToList(), cancellationToken);
+        var legs = await LegsAsync(connection, database.PostgreSql, orders.ConvertAll(o => o.Id), cancellationToken);
         return orders.Select(o => new OrderHistoryRow(o.Id, o.Number, o.CreatedAt, o.Status, o.Total,
             o.Status == OrderStatus.ToCheck ? o.CheckReason : null,
             legs.TryGetValue(o.Id, out var orderLegs) ? orderLegs : [])).ToList();
     }
 
-    private static async Task<Dictionary<Guid, List<OrderHistoryLeg>>> LegsAsync(MealCheckoutDbContext db, IReadOnlyList<Guid> orderIds, CancellationToken cancellationToken)
+    /// <summary>The legs of the page's orders, in one query.</summary>
+    private static async Task<Dictionary<Guid, List<OrderHistoryLeg>>> LegsAsync(DbConnection connection, bool postgreSql, IReadOnlyList<Guid> orderIds, CancellationToken cancellationToken)
     {
-        var legs = new Dictionary<Guid, List<OrderHistoryLeg>>();
+        var legs = new Dictionary<Guid, List<OrderHistoryLeg>>(orderIds.Count);
         if (orderIds.Count == 0)
         {
             return legs;
         }
-        var sql = new HistorySql(db);
+        var sql = new HistorySql(postgreSql);
         sql.Append("SELECT order_id, kind, issuer, voucher_account, card_brand, card_last4, state, amount_cents FROM payment_legs WHERE order_id IN (");
-        sql.Append(string.Join(", ", orderIds.Select(id => sql.IdParameter(id))));
+        sql.Append(string.Join(", ", orderIds.Select(sql.IdParameter)));
         sql.Append(") ORDER BY created_at, kind DESC");
-        await using var command = await sql.CommandAsync(cancellationToken);
+        await using var command = sql.Command(connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -133,11 +148,10 @@ public sealed class OrderHistoryReader(IDbContextFactory<MealCheckoutDbContext> 
     };
 
     /// <summary>SQL text with its parameters; values never go into the text.</summary>
-    private sealed class HistorySql(MealCheckoutDbContext db)
+    private sealed class HistorySql(bool postgreSql)
     {
         private readonly StringBuilder text = new();
         private readonly List<(string Name, object Value)> parameters = [];
-        private readonly bool postgreSql = db.Database.IsNpgsql();
         private bool hasWhere;
 
         public void Append(string sql) => text.Append(sql);
@@ -206,10 +220,10 @@ public sealed class OrderHistoryReader(IDbContextFactory<MealCheckoutDbContext> 
             }
         }
 
-        public async Task<DbCommand> CommandAsync(CancellationToken cancellationToken)
+        /// <summary>The command on <paramref name="connection"/>, already open.</summary>
+        public DbCommand Command(DbConnection connection)
         {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            var command = db.Database.GetDbConnection().CreateCommand();
+            var command = connection.CreateCommand();
             command.CommandText = text.ToString();
             foreach (var (name, value) in parameters)
             {

@@ -142,6 +142,25 @@ public sealed class OrderHistoryTests
     }
 
     [Fact]
+    public async Task The_unfiltered_total_is_the_count_the_database_keeps_and_a_filter_counts_its_orders()
+    {
+        await using var database = await new SqliteDatabase().MigratedAndSeededAsync();
+        await new SampleOrderSeeder(seed: 13, until: new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero), years: 1).SeedAsync(database.Path, 40);
+        var paid = new OrderHistoryFilter { Statuses = new HashSet<OrderStatus> { OrderStatus.Paid } };
+        int paidOrders;
+        await using (var db = await database.Get<IDbContextFactory<MealCheckoutDbContext>>().CreateDbContextAsync())
+        {
+            paidOrders = await db.Orders.CountAsync(o => o.Status == OrderStatus.Paid);
+            // Off by a thousand on purpose: only a total read from the kept count can show it.
+            await db.Database.ExecuteSqlRawAsync("UPDATE order_counts SET order_count = order_count + 1000");
+        }
+
+        Assert.Equal(1040, await Browse(database).TotalAsync(OrderHistoryFilter.None));
+        Assert.InRange(paidOrders, 1, 39);
+        Assert.Equal(paidOrders, await Browse(database).TotalAsync(paid));
+    }
+
+    [Fact]
     public async Task A_new_order_arriving_while_staff_page_does_not_repeat_a_row_on_the_next_page()
     {
         await using var database = await new SqliteDatabase().MigratedAndSeededAsync();
