@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using MealCheckout.Core.Orders;
 using MealCheckout.Sandbox.Faults;
@@ -23,6 +24,8 @@ public sealed class TwoInstancesBehindNginxTests(BrowserFixture browser) : IAsyn
 
     private readonly ConcurrentQueue<string> pageUpstreams = new();
     private TwoInstancesBehindNginx deployment = default!;
+    private PageRecording? recording;
+    private string logName = "nginx-test";
 
     public async Task InitializeAsync() => deployment = await TwoInstancesBehindNginx.StartAsync(new Dictionary<string, string>
     {
@@ -31,6 +34,9 @@ public sealed class TwoInstancesBehindNginxTests(BrowserFixture browser) : IAsyn
         // The survivor looks for interrupted checkouts every two seconds, and takes one ten seconds after it started.
         ["Reconciler:IntervalSeconds"] = "2",
         ["Reconciler:StaleAfterSeconds"] = "10",
+        // Log lines stamped in UTC, as the page's recording is, to be read side by side when the test fails.
+        ["Logging:Console:TimestampFormat"] = "HH:mm:ss.fff ",
+        ["Logging:Console:UseUtcTimestamp"] = "true",
     });
 
     [Fact]
@@ -81,9 +87,11 @@ public sealed class TwoInstancesBehindNginxTests(BrowserFixture browser) : IAsyn
     }
 
     /// <summary>Menu to checkout through nginx, with a Bimpli card checked and a bank card typed: the split is on screen, ready to pay.</summary>
-    private async Task<CheckoutPage> SteakAndWineAtCheckoutAsync()
+    private async Task<CheckoutPage> SteakAndWineAtCheckoutAsync([CallerMemberName] string test = "")
     {
+        logName = "nginx-" + test;
         var page = await browser.NewPhonePageAsync(deployment.RootUri, "fr-FR");
+        recording = await PageRecording.StartAsync(page);
         page.Response += (_, response) =>
         {
             if (response.Request.IsNavigationRequest && response.Headers.TryGetValue(NginxProxy.UpstreamHeader.ToLowerInvariant(), out var upstream))
@@ -151,7 +159,11 @@ public sealed class TwoInstancesBehindNginxTests(BrowserFixture browser) : IAsyn
     {
         if (deployment is not null)
         {
-            await deployment.SaveLogsAsync(BrowserFixture.ArtifactsDirectory, "nginx-test");
+            await deployment.SaveLogsAsync(BrowserFixture.ArtifactsDirectory, logName);
+            if (recording is not null)
+            {
+                await recording.SaveAsync(BrowserFixture.ArtifactsDirectory, logName);
+            }
             await deployment.DisposeAsync();
         }
     }
