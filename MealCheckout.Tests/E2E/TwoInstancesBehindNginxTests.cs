@@ -106,31 +106,13 @@ public sealed class TwoInstancesBehindNginxTests(BrowserFixture browser) : IAsyn
         await checkout.OpenCheckoutAsync();
         await checkout.ChooseBrandAsync("bimpli");
         await checkout.FillCardAsync("voucher-card", BimpliAnyDay);
+        // Pressed once: on this busy deployment the server often reads the press before it has heard that the
+        // card's frames are mounted (the diner typed in them already), and the press must still check the card.
         await checkout.CheckBalanceAsync();
-        // Open defect: in fresh-clone runs the first press here has twice had no effect at all (no progress, no
-        // split, no message), only through nginx with the sandbox on its own origin; cause not found yet. A diner
-        // would press again, and so does the test, so that the payment through nginx below is still proved.
-        if (!await ShownWithinAsync(page.GetByTestId("split-voucher"), TimeSpan.FromSeconds(15)))
-        {
-            await checkout.CheckBalanceAsync();
-        }
         // The balance is asked through two processes besides the app's: patient on a busy machine.
         await Assertions.Expect(page.GetByTestId("split-voucher")).ToHaveTextAsync($"18,50{Nbsp}€", new() { Timeout = 30_000 });
         await checkout.FillCardAsync("bank-card", Visa);
         return checkout;
-    }
-
-    private static async Task<bool> ShownWithinAsync(ILocator locator, TimeSpan patience)
-    {
-        try
-        {
-            await locator.WaitForAsync(new() { Timeout = (float)patience.TotalMilliseconds });
-            return true;
-        }
-        catch (Exception e) when (e is TimeoutException or PlaywrightException)
-        {
-            return false;
-        }
     }
 
     /// <summary>Until the provider holds the card's request (its latency fault is used up) after authorising the voucher.</summary>
