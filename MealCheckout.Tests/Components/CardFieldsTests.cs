@@ -89,6 +89,26 @@ public sealed class CardFieldsTests
     }
 
     [Fact]
+    public async Task A_press_that_reaches_the_server_before_the_frames_mount_is_answered_waits_for_them_and_sends_the_card()
+    {
+        await using var ctx = new DinerContext("fr-FR");
+        // The browser has mounted the frames and the diner typed and pressed, but the server has not yet read the mount's answer.
+        var frames = ctx.JSInterop.SetupModule("frames");
+        frames.Setup<SecuredFieldsCollected>("collect").SetResult(new SecuredFieldsCollected(States((null, null, null)), Brand: null, Last4: "0069", Valid: true,
+            Encrypted: new EncryptedCardFields("number.jwe", "month.jwe", "year.jwe", "cvc.jwe")));
+        using var mount = new PendingMount();
+        ctx.JSInterop.SetupModule("./js/secured-card-fields.js").AddInvocationHandler(mount);
+        var form = Render(ctx, "Carte Bimpli", voucher: true);
+
+        var pressed = form.InvokeAsync(() => form.Instance.CollectAsync());
+        mount.Answer(await ctx.JSInterop.JSRuntime.InvokeAsync<IJSObjectReference>("import", "frames"));
+        var card = await pressed;
+
+        Assert.Equal(("number.jwe", "0069"), (card?.EncryptedCardNumber, card?.Last4));
+        Assert.Empty(form.FindAll("[data-testid=voucher-card-not-answering]"));
+    }
+
+    [Fact]
     public async Task A_voucher_card_asks_for_voucher_frames_titled_with_the_brand_and_disables_them_on_demand()
     {
         await using var ctx = new DinerContext("fr-FR");
@@ -109,6 +129,16 @@ public sealed class CardFieldsTests
     {
         public FailingMount(JSException failure) : base(invocation => invocation.Identifier == "mount", isCatchAllHandler: false) =>
             SetExceptionBase(failure);
+    }
+
+    /// <summary>The module's <c>mount</c> answered when the test says: the server reads the browser's answer late.</summary>
+    private sealed class PendingMount : JSRuntimeInvocationHandlerBase<IJSObjectReference>
+    {
+        public PendingMount() : base(invocation => invocation.Identifier == "mount", isCatchAllHandler: false)
+        {
+        }
+
+        public void Answer(IJSObjectReference frames) => SetResultBase(frames);
     }
 
     /// <summary>The provider's frames as the form's JS module mounts them: what the form asked, and the frames' controller.</summary>

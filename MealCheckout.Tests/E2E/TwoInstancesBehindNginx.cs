@@ -99,6 +99,11 @@ public sealed class TwoInstancesBehindNginx : IAsyncDisposable
         if (Nginx is not null)
         {
             await File.WriteAllTextAsync(Path.Combine(folder, $"{name}-nginx-error.log"), Nginx.ErrorLog);
+            await File.WriteAllTextAsync(Path.Combine(folder, $"{name}-nginx-access.log"), Nginx.AccessLog);
+        }
+        if (Sandbox is not null)
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, $"{name}-sandbox.log"), Sandbox.Output);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using MealCheckout.Core.Orders;
 using MealCheckout.Sandbox.Faults;
@@ -23,6 +24,8 @@ public sealed class TwoInstancesBehindNginxTests(BrowserFixture browser) : IAsyn
 
     private readonly ConcurrentQueue<string> pageUpstreams = new();
     private TwoInstancesBehindNginx deployment = default!;
+    private PageRecording? recording;
+    private string logName = "nginx-test";
 
     public async Task InitializeAsync() => deployment = await TwoInstancesBehindNginx.StartAsync(new Dictionary<string, string>
     {
@@ -31,6 +34,9 @@ public sealed class TwoInstancesBehindNginxTests(BrowserFixture browser) : IAsyn
         // The survivor looks for interrupted checkouts every two seconds, and takes one ten seconds after it started.
         ["Reconciler:IntervalSeconds"] = "2",
         ["Reconciler:StaleAfterSeconds"] = "10",
+        // Log lines stamped in UTC, as the page's recording is, to be read side by side when the test fails.
+        ["Logging:Console:TimestampFormat"] = "HH:mm:ss.fff ",
+        ["Logging:Console:UseUtcTimestamp"] = "true",
     });
 
     [Fact]
@@ -81,9 +87,11 @@ public sealed class TwoInstancesBehindNginxTests(BrowserFixture browser) : IAsyn
     }
 
     /// <summary>Menu to checkout through nginx, with a Bimpli card checked and a bank card typed: the split is on screen, ready to pay.</summary>
-    private async Task<CheckoutPage> SteakAndWineAtCheckoutAsync()
+    private async Task<CheckoutPage> SteakAndWineAtCheckoutAsync([CallerMemberName] string test = "")
     {
+        logName = "nginx-" + test;
         var page = await browser.NewPhonePageAsync(deployment.RootUri, "fr-FR");
+        recording = await PageRecording.StartAsync(page);
         page.Response += (_, response) =>
         {
             if (response.Request.IsNavigationRequest && response.Headers.TryGetValue(NginxProxy.UpstreamHeader.ToLowerInvariant(), out var upstream))
@@ -98,31 +106,13 @@ public sealed class TwoInstancesBehindNginxTests(BrowserFixture browser) : IAsyn
         await checkout.OpenCheckoutAsync();
         await checkout.ChooseBrandAsync("bimpli");
         await checkout.FillCardAsync("voucher-card", BimpliAnyDay);
+        // Pressed once: on this busy deployment the server often reads the press before it has heard that the
+        // card's frames are mounted (the diner typed in them already), and the press must still check the card.
         await checkout.CheckBalanceAsync();
-        // Open defect: in fresh-clone runs the first press here has twice had no effect at all (no progress, no
-        // split, no message), only through nginx with the sandbox on its own origin; cause not found yet. A diner
-        // would press again, and so does the test, so that the payment through nginx below is still proved.
-        if (!await ShownWithinAsync(page.GetByTestId("split-voucher"), TimeSpan.FromSeconds(15)))
-        {
-            await checkout.CheckBalanceAsync();
-        }
         // The balance is asked through two processes besides the app's: patient on a busy machine.
         await Assertions.Expect(page.GetByTestId("split-voucher")).ToHaveTextAsync($"18,50{Nbsp}€", new() { Timeout = 30_000 });
         await checkout.FillCardAsync("bank-card", Visa);
         return checkout;
-    }
-
-    private static async Task<bool> ShownWithinAsync(ILocator locator, TimeSpan patience)
-    {
-        try
-        {
-            await locator.WaitForAsync(new() { Timeout = (float)patience.TotalMilliseconds });
-            return true;
-        }
-        catch (Exception e) when (e is TimeoutException or PlaywrightException)
-        {
-            return false;
-        }
     }
 
     /// <summary>Until the provider holds the card's request (its latency fault is used up) after authorising the voucher.</summary>
@@ -151,7 +141,11 @@ public sealed class TwoInstancesBehindNginxTests(BrowserFixture browser) : IAsyn
     {
         if (deployment is not null)
         {
-            await deployment.SaveLogsAsync(BrowserFixture.ArtifactsDirectory, "nginx-test");
+            await deployment.SaveLogsAsync(BrowserFixture.ArtifactsDirectory, logName);
+            if (recording is not null)
+            {
+                await recording.SaveAsync(BrowserFixture.ArtifactsDirectory, logName);
+            }
             await deployment.DisposeAsync();
         }
     }

@@ -26,7 +26,10 @@ public sealed class NginxProxy : IDisposable
     public Uri RootUri { get; }
 
     /// <summary>What nginx logged about itself and the instances it could not reach.</summary>
-    public string ErrorLog => File.Exists(folder.File("error.log")) ? File.ReadAllText(folder.File("error.log")) : "";
+    public string ErrorLog => Log("error.log");
+
+    /// <summary>Every request nginx passed on, with the instance that served it (written when the request ends).</summary>
+    public string AccessLog => Log("access.log");
 
     /// <summary>Starts nginx on <paramref name="port"/> (chosen before, so the sandbox can be told where to post), balancing <paramref name="first"/> and <paramref name="second"/>.</summary>
     public static async Task<NginxProxy> StartAsync(int port, Uri first, Uri second)
@@ -74,6 +77,8 @@ public sealed class NginxProxy : IDisposable
         return candidates.FirstOrDefault(File.Exists) ?? throw new InvalidOperationException(
             "nginx was not found on PATH nor in /usr/sbin: install Debian's nginx package (test.sh does).");
     }
+
+    private string Log(string name) => File.Exists(folder.File(name)) ? File.ReadAllText(folder.File(name)) : "";
 
     private async Task WaitUntilListeningAsync()
     {

@@ -23,11 +23,18 @@ public sealed class SandboxProcess : IDisposable
 
     public Uri RootUri => process.RootUri;
 
+    /// <summary>What the sandbox wrote so far.</summary>
+    public string Output => process.Output;
+
     /// <param name="webhookUrl">Where the emulated Adyen posts its notifications: the app, or the load balancer in front of its instances.</param>
     public static async Task<SandboxProcess> StartAsync(Uri webhookUrl) =>
         new(await AppProcess.StartAsync(AppProcess.Sandbox, new Dictionary<string, string>
         {
             ["Sandbox:Adyen:WebhookUrl"] = webhookUrl.ToString(),
+            // Every request it answered, and when, for a test's saved logs.
+            ["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
+            ["Logging:Console:TimestampFormat"] = "HH:mm:ss.fff ",
+            ["Logging:Console:UseUtcTimestamp"] = "true",
         }, SandboxEndpoints.ControlPrefix + "/state"));
 
     /// <summary>The settings that send an app's every provider call here, with its own sandbox off.</summary>
