@@ -30,7 +30,7 @@ public sealed class CartPanelTests
         var cart = ctx.Render<CartPanel>();
         await AddAsync(ctx, cart, Steak, Wine);
 
-        Line(cart, "Steak frites").QuerySelector("[data-testid=add-one]")!.Click();
+        MenuClick.On(Line(cart, "Steak frites").QuerySelector("[data-testid=add-one]")!);
 
         cart.WaitForAssertion(() => Assert.Equal("42,50\u00a0€", cart.Find("[data-testid=total]").TextContent));
         Assert.Equal("37,00\u00a0€", cart.Find("[data-testid=eligible-subtotal]").TextContent);
@@ -38,7 +38,7 @@ public sealed class CartPanelTests
         Assert.Contains("hors TR", Line(cart, "Verre de Beaujolais").TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("hors TR", Line(cart, "Steak frites").TextContent, StringComparison.Ordinal);
 
-        Line(cart, "Verre de Beaujolais").QuerySelector("[data-testid=remove-one]")!.Click();
+        MenuClick.On(Line(cart, "Verre de Beaujolais").QuerySelector("[data-testid=remove-one]")!);
 
         cart.WaitForAssertion(() => Assert.Single(cart.FindAll("[data-testid=basket-line]")));
         Assert.Empty(cart.FindAll("[data-testid=not-eligible-subtotal]"));
@@ -54,7 +54,7 @@ public sealed class CartPanelTests
         Assert.Equal("1 item · €5.50", cart.Find("[data-testid=cart-summary]").TextContent);
         Assert.Contains("no voucher", Line(cart, "Glass of Beaujolais").TextContent, StringComparison.Ordinal);
 
-        Line(cart, "Glass of Beaujolais").QuerySelector("[data-testid=remove-one]")!.Click();
+        MenuClick.On(Line(cart, "Glass of Beaujolais").QuerySelector("[data-testid=remove-one]")!);
 
         cart.WaitForAssertion(() => Assert.Equal("Your basket is empty. Add a dish with the + button.", cart.Find("[data-testid=cart-empty]").TextContent));
         Assert.Empty(cart.FindAll("[data-testid=checkout-bar]"));

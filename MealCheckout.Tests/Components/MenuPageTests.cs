@@ -1,4 +1,3 @@
-using AngleSharp.Dom;
 using Bunit;
 using MealCheckout.Web.Components.Pages.Menu;
 using MealCheckout.Web.Components.Shared;
@@ -8,34 +7,34 @@ using Xunit.Abstractions;
 namespace MealCheckout.Tests.Components;
 
 /// <summary>
-/// The menu page is what every idle circuit holds: its rows are plain markup, so the number of
-/// components it keeps does not grow with the menu (docs/performance.md, circuit memory).
+/// The menu's interactive island (<see cref="MenuBoard"/>) is what every idle circuit on the menu holds: its rows are
+/// plain markup, so the number of components it keeps does not grow with the menu (docs/performance.md, circuit memory).
 /// </summary>
 public sealed class MenuPageTests(ITestOutputHelper output)
 {
-    // The page title's two and the basket beside the menu with one line: CartPanel, BasketLines, BasketTotals,
-    // their MoneyTexts and the line's stepper. Raise it only knowingly: every idle circuit keeps each one.
-    private const int ComponentBudget = 10;
+    // The basket beside the menu (CartPanel), which draws its lines, steppers and totals into its own render tree; the
+    // page's title is static (docs/decisions/0024). Raise it only knowingly: every idle circuit keeps each one.
+    private const int ComponentBudget = 1;
 
     [Fact]
     public async Task With_one_dish_in_the_basket_the_page_holds_no_component_per_menu_row()
     {
         await using var ctx = new DinerContext("fr-FR");
         await ctx.MigrateAndSeedAsync();
-        var page = ctx.Render<MenuPage>();
+        var page = ctx.Render<MenuBoard>();
         page.WaitForAssertion(() => Assert.False(page.Find("[data-testid=menu-item] [data-testid=add-one]").HasAttribute("disabled")));
 
-        ClickRowButton(page.Find("[data-testid=menu-item] [data-testid=add-one]"));
+        MenuClick.On(page.Find("[data-testid=menu-item] [data-testid=add-one]"));
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=basket-line]")));
 
         var rows = page.FindAll("[data-testid=menu-item]").Count;
         var all = page.FindComponents<IComponent>().Count;
         var cart = page.FindComponent<CartPanel>();
         var inCart = 1 + cart.FindComponents<IComponent>().Count;
-        output.WriteLine($"{all} components under the menu page with {rows} dishes, {inCart} of them in the basket");
+        output.WriteLine($"{all} components under the menu's island with {rows} dishes, {inCart} of them in the basket");
         Assert.True(rows >= 10, $"the demo menu has {rows} dishes");
-        Assert.True(all - inCart <= 2, $"{all - inCart} components outside the basket for {rows} rows (only the page title's are expected)");
-        Assert.True(all <= ComponentBudget, $"{all} components under the menu page, budget {ComponentBudget}");
+        Assert.Equal(0, all - inCart);
+        Assert.True(all <= ComponentBudget, $"{all} components under the menu's island, budget {ComponentBudget}");
     }
 
     [Fact]
@@ -43,13 +42,13 @@ public sealed class MenuPageTests(ITestOutputHelper output)
     {
         await using var ctx = new DinerContext("en");
         await ctx.MigrateAndSeedAsync();
-        var page = ctx.Render<MenuPage>();
+        var page = ctx.Render<MenuBoard>();
         page.WaitForAssertion(() => Assert.False(page.Find("[data-testid=add-one]").HasAttribute("disabled")));
         var name = page.Find("[data-testid=menu-item] .menu-item-name").TextContent;
 
-        ClickRowButton(page.Find("[data-testid=menu-item] [data-testid=add-one]"));
-        ClickRowButton(page.Find("[data-testid=menu-item] [data-testid=add-one]"));
-        ClickRowButton(page.Find("[data-testid=menu-item] [data-testid=remove-one]"));
+        MenuClick.On(page.Find("[data-testid=menu-item] [data-testid=add-one]"));
+        MenuClick.On(page.Find("[data-testid=menu-item] [data-testid=add-one]"));
+        MenuClick.On(page.Find("[data-testid=menu-item] [data-testid=remove-one]"));
 
         page.WaitForAssertion(() => Assert.Equal("1", page.Find("[data-testid=menu-item] [data-testid=quantity]").TextContent));
         Assert.Equal($"Remove one {name}", page.Find("[data-testid=menu-item] [data-testid=remove-one]").GetAttribute("aria-label"));
@@ -63,20 +62,11 @@ public sealed class MenuPageTests(ITestOutputHelper output)
     {
         await using var ctx = new DinerContext("fr-FR", new Dictionary<string, string?> { ["Vouchers:EligibleItemKinds:0"] = "Food" });
         await ctx.MigrateAndSeedAsync();
-        var page = ctx.Render<MenuPage>();
+        var page = ctx.Render<MenuBoard>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=menu-item]")));
 
         var eligibleByName = page.FindAll("[data-testid=menu-item]").ToDictionary(r => r.QuerySelector(".menu-item-name")!.TextContent, r => r.GetAttribute("data-eligible"));
 
         Assert.Equal(("true", "false", "false"), (eligibleByName["Steak frites"], eligibleByName["Café"], eligibleByName["Verre de Beaujolais"]));
-    }
-
-    // What the browser sends for a click on a row's button (app.js, the "menuclick" event type): the row's dish and the
-    // button's action, to the one handler on the menu above it.
-    private static void ClickRowButton(IElement button)
-    {
-        var menu = button.Closest(".menu-categories") ?? throw new InvalidOperationException("a button outside the menu");
-        var row = button.Closest("[data-item-id]") ?? throw new InvalidOperationException("a button outside a row");
-        menu.TriggerEvent("onmenuclick", new MenuClickEventArgs { ItemId = row.GetAttribute("data-item-id"), Action = button.GetAttribute("data-action") });
     }
 }

@@ -20,6 +20,16 @@ public sealed class MenuRowMarkupTests
     }
 
     [Fact]
+    public void Two_circuits_showing_the_same_dish_keep_one_copy_of_its_texts()
+    {
+        var first = MenuRowMarkup.Intern(Row(new string("Salade lyonnaise".ToCharArray())));
+        var second = MenuRowMarkup.Intern(Row(new string("Salade lyonnaise".ToCharArray())));
+
+        Assert.Same(first, second);
+        Assert.NotSame(first, MenuRowMarkup.Intern(Row("Salade niçoise")));
+    }
+
+    [Fact]
     public void The_row_carries_what_the_menu_click_handler_and_the_tests_read()
     {
         var empty = MenuRowMarkup.For(Row("Salade lyonnaise"), 0, addEnabled: false, removeEnabled: false).Value;

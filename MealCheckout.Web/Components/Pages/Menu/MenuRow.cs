@@ -25,11 +25,11 @@ internal sealed class MenuRow
         var eligible = rules.IsEligible(item.Kind);
         var name = Localized.Pick(item.NameFr, item.NameEn);
         var description = Localized.Pick(item.DescriptionFr ?? "", item.DescriptionEn ?? "");
-        look = new MenuRowMarkup.Row(item.Id, item.Price.Cents, eligible, name, description.Length == 0 ? null : description,
+        look = MenuRowMarkup.Intern(new MenuRowMarkup.Row(item.Id, item.Price.Cents, eligible, name, description.Length == 0 ? null : description,
             item.Price.Format(CultureInfo.CurrentCulture), text[eligible ? "VoucherEligible" : "NotVoucherEligible"],
             string.Format(CultureInfo.CurrentCulture, text["QuantityOf"], name),
             string.Format(CultureInfo.CurrentCulture, text["AddOne"], name),
-            string.Format(CultureInfo.CurrentCulture, text["RemoveOne"], name));
+            string.Format(CultureInfo.CurrentCulture, text["RemoveOne"], name)));
     }
 
     public MenuItemView Item { get; }

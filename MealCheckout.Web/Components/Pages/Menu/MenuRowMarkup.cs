@@ -23,9 +23,24 @@ public static class MenuRowMarkup
 
     private static readonly ConcurrentDictionary<(Row Row, int Quantity, bool AddEnabled, bool RemoveEnabled), MarkupString> Shared = new();
 
+    private static readonly ConcurrentDictionary<Row, Row> Rows = new();
+
     /// <summary>What a row shows whatever the basket holds, in the diner's language.</summary>
     public sealed record Row(Guid ItemId, long PriceCents, bool VoucherEligible, string Name, string? Description, string Price,
         string Badge, string GroupLabel, string AddLabel, string RemoveLabel);
+
+    /// <summary>
+    /// The one instance of <paramref name="row"/> that every circuit showing it keeps (docs/decisions/0024): each circuit
+    /// makes its rows' texts when its menu loads, then keeps the first circuit's equal copy instead of its own.
+    /// </summary>
+    public static Row Intern(Row row)
+    {
+        if (Rows.Count >= MaxEntries)
+        {
+            Rows.Clear();
+        }
+        return Rows.GetOrAdd(row, row);
+    }
 
     public static MarkupString For(Row row, int quantity, bool addEnabled, bool removeEnabled)
     {
