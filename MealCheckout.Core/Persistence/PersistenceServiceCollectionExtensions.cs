@@ -17,11 +17,12 @@ public static class PersistenceServiceCollectionExtensions
     /// <summary>
     /// The app's database through a context factory (one short-lived context per operation, as Blazor
     /// Server needs): SQLite by default, PostgreSQL when "Database:Provider" says so. A relative SQLite
-    /// path is taken from <paramref name="contentRoot"/>.
+    /// path is taken from <paramref name="contentRoot"/>. The contexts are pooled: the context holds no
+    /// state of its own beyond what EF Core resets between uses, and a checkout's contexts are not built anew.
     /// </summary>
     public static IServiceCollection AddMealCheckoutPersistence(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        services.AddDbContextFactory<MealCheckoutDbContext>(options => options.UseMealCheckoutDatabase(configuration, contentRoot));
+        services.AddPooledDbContextFactory<MealCheckoutDbContext>(options => options.UseMealCheckoutDatabase(configuration, contentRoot));
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddSingleton<StartupLock>();
