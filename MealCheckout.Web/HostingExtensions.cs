@@ -51,6 +51,7 @@ public static class HostingExtensions
 
         services.AddScoped<RestaurantContext>();
         services.AddScoped<MenuPricing>();
+        services.AddScoped<CartStorage>();
         services.AddScoped<CartState>();
         services.AddScoped<EdenredBrowser>();
         services.AddScoped<EdenredLoginState>();

@@ -45,6 +45,7 @@ public sealed class DinerContext : BunitContext
         Services.AddScoped<ProtectedLocalStorage>();
         Services.AddScoped<RestaurantContext>();
         Services.AddScoped<MenuPricing>();
+        Services.AddScoped<CartStorage>();
         Services.AddScoped<CartState>();
         Services.AddScoped<CheckoutAttempt>();
         Services.AddScoped<BrowserReceiptKeys>();

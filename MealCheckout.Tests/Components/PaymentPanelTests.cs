@@ -184,6 +184,7 @@ public sealed class PaymentPanelTests : IDisposable
         services.AddScoped<ProtectedSessionStorage>();
         services.AddSingleton(new RestaurantContext(app.Services.GetRequiredService<IMenuCatalog>()));
         services.AddScoped<MenuPricing>();
+        services.AddScoped<CartStorage>();
         services.AddScoped<CartState>();
         services.AddScoped<CheckoutAttempt>();
         services.AddScoped<EdenredBrowser>();

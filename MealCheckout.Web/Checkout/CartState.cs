@@ -2,7 +2,6 @@ using MealCheckout.Core;
 using MealCheckout.Core.Checkout;
 using MealCheckout.Core.Checkout.Pricing;
 using MealCheckout.Core.Orders;
-using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 
 namespace MealCheckout.Web.Checkout;
 
@@ -11,10 +10,8 @@ namespace MealCheckout.Web.Checkout;
 /// Protection) as item ids and quantities only, so it survives a reload, a language switch and
 /// the round trip through the Edenred login; prices always come again from the menu.
 /// </summary>
-public sealed class CartState(ProtectedSessionStorage storage, MenuPricing pricing, VoucherRuleBook rules)
+public sealed class CartState(CartStorage storage, MenuPricing pricing, VoucherRuleBook rules)
 {
-    private const string StorageKey = "mealcheckout.cart.v1";
-
     public Basket Basket { get; private set; } = Basket.Empty;
 
     public Fulfilment Fulfilment { get; private set; } = Fulfilment.Pickup;
@@ -32,7 +29,7 @@ public sealed class CartState(ProtectedSessionStorage storage, MenuPricing prici
         {
             return;
         }
-        var stored = await storage.ReadOrDefaultAsync<StoredCart>(StorageKey);
+        var stored = await storage.ReadAsync();
         if (stored is not null)
         {
             Fulfilment = stored.Fulfilment;
@@ -72,7 +69,7 @@ public sealed class CartState(ProtectedSessionStorage storage, MenuPricing prici
         Basket = basket.Under(rules.InForceToday());
         Changed?.Invoke();
         var items = basket.Lines.Where(l => !CheckoutPricing.IsFee(l.ItemId)).Select(l => new StoredItem(l.ItemId, l.Quantity)).ToList();
-        await storage.SetAsync(StorageKey, new StoredCart(items, Fulfilment, Tip.Cents));
+        await storage.WriteAsync(new StoredCart(items, Fulfilment, Tip.Cents));
     }
 
     public sealed record StoredItem(Guid ItemId, int Quantity);

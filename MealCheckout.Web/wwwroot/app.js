@@ -2,6 +2,12 @@
 window.mealCheckout = {
   // Tells people and tests that the page now answers clicks (the Blazor circuit is connected).
   markInteractive: () => { document.body.dataset.interactive = 'true'; },
+  // The basket's encrypted copy in the tab's session storage (CartStorage). The key lives here so that reading the
+  // basket sends the browser no text: each text sent makes the circuit keep JSON metadata for it.
+  cart: {
+    read: () => sessionStorage.getItem('mealcheckout.cart.v2'),
+    write: entry => sessionStorage.setItem('mealcheckout.cart.v2', entry.value),
+  },
 };
 
 // The menu's − / + buttons are plain markup without a handler each (an open circuit keeps less): one "menuclick"
