@@ -37,11 +37,7 @@ public sealed partial class CardDataTrafficTests : IDisposable
     {
         var page = await browser.NewPhonePageAsync(app.RootUri);
         var recorded = Record(page);
-        await page.GotoInteractiveAsync("/");
-        var checkout = new CheckoutPage(page);
-        await checkout.AddFromMenuAsync("Steak frites");
-        await checkout.AddFromMenuAsync("Verre de Beaujolais");
-        await checkout.OpenCheckoutAsync();
+        var checkout = await CheckoutPage.WithSteakAndWineAsync(page);
 
         await checkout.ChooseBrandAsync("bimpli");
         await checkout.FillCardAsync("voucher-card", Spaced(TestCards.Bimpli50), cvc: Cvc);

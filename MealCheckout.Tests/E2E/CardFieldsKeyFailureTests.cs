@@ -45,11 +45,7 @@ public sealed class CardFieldsKeyFailureTests(BrowserFixture browser) : IDisposa
     {
         var page = await browser.NewPhonePageAsync(app.RootUri, "fr-FR");
         await page.RouteAsync($"**{SecuredFieldsEndpoints.Path}/key", keyRequest);
-        await page.GotoInteractiveAsync("/");
-        var checkout = new CheckoutPage(page);
-        await checkout.AddFromMenuAsync("Steak frites");
-        await checkout.AddFromMenuAsync("Verre de Beaujolais");
-        await checkout.OpenCheckoutAsync();
+        var checkout = await CheckoutPage.WithSteakAndWineAsync(page);
         await checkout.ChooseBrandAsync("bimpli");
         await checkout.FillCardAsync("voucher-card", "5038 1100 0000 0010");
         return checkout;

@@ -7,6 +7,17 @@ public sealed class CheckoutPage(IPage page)
 {
     public IPage Page => page;
 
+    /// <summary>The split most tests pay: from the menu, a steak (voucher-eligible) and a glass of wine (not), at the checkout.</summary>
+    public static async Task<CheckoutPage> WithSteakAndWineAsync(IPage page)
+    {
+        await page.GotoInteractiveAsync("/");
+        var checkout = new CheckoutPage(page);
+        await checkout.AddFromMenuAsync("Steak frites");
+        await checkout.AddFromMenuAsync("Verre de Beaujolais");
+        await checkout.OpenCheckoutAsync();
+        return checkout;
+    }
+
     public async Task AddFromMenuAsync(string dishName)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = $"Ajouter un {dishName}" }).Or(page.GetByRole(AriaRole.Button, new() { Name = $"Add one {dishName}" })).ClickAsync();

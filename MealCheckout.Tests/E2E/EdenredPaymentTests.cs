@@ -18,11 +18,7 @@ public sealed class EdenredPaymentTests(BrowserFixture browser) : IDisposable
     [Fact]
     public async Task Diner_logs_in_to_Edenred_keeps_the_cart_and_pays_the_rest_by_card()
     {
-        var checkout = new CheckoutPage(await browser.NewPhonePageAsync(app.RootUri, "fr-FR"));
-        await checkout.Page.GotoInteractiveAsync("/");
-        await checkout.AddFromMenuAsync("Steak frites");
-        await checkout.AddFromMenuAsync("Verre de Beaujolais");
-        await checkout.OpenCheckoutAsync();
+        var checkout = await CheckoutPage.WithSteakAndWineAsync(await browser.NewPhonePageAsync(app.RootUri, "fr-FR"));
         await Assertions.Expect(checkout.Page.GetByTestId("voucher-estimate-edenred")).ToContainTextAsync("18,50");
         await checkout.ChooseBrandAsync("edenred");
         await BrowserFixture.ScreenshotAsync(checkout.Page, "edenred-1-checkout");

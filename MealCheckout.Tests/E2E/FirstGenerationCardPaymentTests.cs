@@ -17,11 +17,7 @@ public sealed class FirstGenerationCardPaymentTests(BrowserFixture browser) : ID
     [Fact]
     public async Task A_first_generation_card_pays_what_its_issuer_authorises_and_the_bank_card_the_rest_once_confirmed()
     {
-        var checkout = new CheckoutPage(await browser.NewPhonePageAsync(app.RootUri, "fr-FR"));
-        await checkout.Page.GotoInteractiveAsync("/");
-        await checkout.AddFromMenuAsync("Steak frites");
-        await checkout.AddFromMenuAsync("Verre de Beaujolais");
-        await checkout.OpenCheckoutAsync();
+        var checkout = await CheckoutPage.WithSteakAndWineAsync(await browser.NewPhonePageAsync(app.RootUri, "fr-FR"));
 
         await checkout.ChooseBrandAsync("swile");
         await checkout.FillCardAsync("voucher-card", "5356 1000 0000 0023");

@@ -99,11 +99,7 @@ public sealed class TwoInstancesBehindNginxTests(BrowserFixture browser) : IAsyn
                 pageUpstreams.Enqueue(upstream);
             }
         };
-        await page.GotoInteractiveAsync("/");
-        var checkout = new CheckoutPage(page);
-        await checkout.AddFromMenuAsync("Steak frites");
-        await checkout.AddFromMenuAsync("Verre de Beaujolais");
-        await checkout.OpenCheckoutAsync();
+        var checkout = await CheckoutPage.WithSteakAndWineAsync(page);
         await checkout.ChooseBrandAsync("bimpli");
         await checkout.FillCardAsync("voucher-card", BimpliAnyDay);
         // Pressed once: on this busy deployment the server often reads the press before it has heard that the
