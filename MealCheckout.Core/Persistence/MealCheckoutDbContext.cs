@@ -10,8 +10,16 @@ namespace MealCheckout.Core.Persistence;
 /// Orders, payment legs and menus. The schema is created by <see cref="DatabaseMigrator"/> from
 /// hand-written SQL (docs/decisions/0002); this model maps onto it table for table.
 /// </summary>
-public sealed class MealCheckoutDbContext(DbContextOptions<MealCheckoutDbContext> options) : DbContext(options)
+public sealed class MealCheckoutDbContext : DbContext
 {
+    public MealCheckoutDbContext(DbContextOptions<MealCheckoutDbContext> options) : base(options)
+    {
+        // Every explicit transaction here is all or nothing: a failed save rolls the whole transaction back. The
+        // savepoint EF Core otherwise wraps around each save inside one (two more statements a save) buys nothing.
+        // Set here, it is also the value a pooled context goes back to.
+        Database.AutoSavepointsEnabled = false;
+    }
+
     public DbSet<Restaurant> Restaurants => Set<Restaurant>();
     public DbSet<MenuCategory> MenuCategories => Set<MenuCategory>();
     public DbSet<MenuItem> MenuItems => Set<MenuItem>();
