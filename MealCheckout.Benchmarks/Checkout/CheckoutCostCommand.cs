@@ -7,7 +7,7 @@ namespace MealCheckout.Benchmarks.Checkout;
 /// <summary>
 /// <c>checkout-cost [count]</c>: pays <c>count</c> split checkouts one after the other and as many again
 /// with 8 in flight, and sends the bare provider sequence as often, then prints per checkout the SQL
-/// commands, provider calls, connections opened, log entries at Information, bytes allocated and CPU time
+/// commands and transactions, provider calls, connections opened, log entries at Information, bytes allocated and CPU time
 /// (user and kernel, for the whole process, sandbox included, so compare them with the bare line; and how
 /// many methods the JIT compiled meanwhile: new code apart from the tiered JIT's recompilations), and checkouts per
 /// second. Then, with the sandbox's latency fault at 50 ms on every call, it times checkouts and bare
@@ -47,7 +47,7 @@ public static class CheckoutCostCommand
         }
         await Task.Delay(TimeSpan.FromSeconds(1)); // the last recompilations, off the clock
         Console.WriteLine($"warm-up: {rounds} rounds; load average before: {LoadAverage()}");
-        Console.WriteLine("what (per checkout)                  calls  sql  conns  logs  alloc KB  user ms  kernel ms  JIT new  JIT recompiled  per second");
+        Console.WriteLine("what (per checkout)                  calls  sql  tx  conns  logs  alloc KB  user ms  kernel ms  JIT new  JIT recompiled  per second");
         await MeasureAsync("split checkout, one at a time", shop, jit, count, 1, shop.PayAsync);
         await MeasureAsync("bare provider calls, one at a time", shop, jit, count, 1, _ => shop.BareCallsAsync());
         await MeasureAsync($"split checkout, {InFlight} in flight", shop, jit, count, InFlight, shop.PayAsync);
@@ -71,7 +71,7 @@ public static class CheckoutCostCommand
     private static async Task MeasureAsync(string what, InProcessShop shop, JitCompilationWatch jit, int count, int inFlight, Func<int, Task> once)
     {
         jit.Start();
-        var (calls, sql, connections, logs) = (shop.ProviderCalls, shop.Sql.Commands, shop.Sql.ConnectionsOpened, shop.Logs.Entries);
+        var (calls, sql, transactions, connections, logs) = (shop.ProviderCalls, shop.Sql.Commands, shop.Sql.Transactions, shop.Sql.ConnectionsOpened, shop.Logs.Entries);
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         using var process = Process.GetCurrentProcess();
         var (user, kernel) = (process.UserProcessorTime, process.PrivilegedProcessorTime);
@@ -95,7 +95,7 @@ public static class CheckoutCostCommand
             Console.WriteLine($"  new code: {method}");
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what,-36} {(shop.ProviderCalls - calls) / (double)count,5:0.#} {(shop.Sql.Commands - sql) / (double)count,4:0.#} {(shop.Sql.ConnectionsOpened - connections) / (double)count,6:0.#} {(shop.Logs.Entries - logs) / (double)count,5:0.#} {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / count,9:0} {userMs / count,8:0.00} {kernelMs / count,10:0.00} {newCode / (double)count,8:0.00} {(compiled.Count - newCode) / (double)count,14:0.0} {count / clock.Elapsed.TotalSeconds,11:0}"));
+            $"{what,-36} {(shop.ProviderCalls - calls) / (double)count,5:0.#} {(shop.Sql.Commands - sql) / (double)count,4:0.#} {(shop.Sql.Transactions - transactions) / (double)count,3:0.#} {(shop.Sql.ConnectionsOpened - connections) / (double)count,6:0.#} {(shop.Logs.Entries - logs) / (double)count,5:0.#} {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / count,9:0} {userMs / count,8:0.00} {kernelMs / count,10:0.00} {newCode / (double)count,8:0.00} {(compiled.Count - newCode) / (double)count,14:0.0} {count / clock.Elapsed.TotalSeconds,11:0}"));
     }
 
     private static async Task<double> TimeAsync(Func<Task> once)

@@ -7,16 +7,23 @@ namespace MealCheckout.Core.Persistence;
 /// Counts the SQL commands the app's contexts send and the connections they open, so the benchmarks
 /// and tests can bound what one checkout costs the database. Add it with
 /// <c>services.ConfigureDbContext&lt;MealCheckoutDbContext&gt;(o =&gt; o.AddInterceptors(counter))</c>.
-/// A batch of statements sent as one command counts once; each connection opened also runs its pragmas.
+/// A batch of statements sent as one command counts once; each connection opened also runs its pragmas. A transaction
+/// is counted apart: its begin and its end are two more statements the database runs.
 /// </summary>
-public sealed class SqlCommandCounter : IDbCommandInterceptor, IDbConnectionInterceptor
+public sealed class SqlCommandCounter : IDbCommandInterceptor, IDbConnectionInterceptor, IDbTransactionInterceptor
 {
     private long commands;
     private long connectionsOpened;
+    private long transactions;
 
     public long Commands => Interlocked.Read(ref commands);
 
     public long ConnectionsOpened => Interlocked.Read(ref connectionsOpened);
+
+    public long Transactions => Interlocked.Read(ref transactions);
+
+    /// <summary>What the database ran: the commands, and each transaction's begin and end.</summary>
+    public long Statements => Commands + 2 * Transactions;
 
     public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) => Counted(result);
 
@@ -39,6 +46,18 @@ public sealed class SqlCommandCounter : IDbCommandInterceptor, IDbConnectionInte
     {
         Interlocked.Increment(ref connectionsOpened);
         return Task.CompletedTask;
+    }
+
+    public DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
+    {
+        Interlocked.Increment(ref transactions);
+        return result;
+    }
+
+    public ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref transactions);
+        return ValueTask.FromResult(result);
     }
 
     private T Counted<T>(T result)
