@@ -17,6 +17,14 @@ public interface IOrderStore
     Task<Order> UpdateAsync(Guid orderId, Action<Order> change, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Inside a unit of work, applies <paramref name="change"/> to the loaded order and leaves it to be committed with the
+    /// next <see cref="UpdateAsync"/> or <see cref="AddAsync"/>, or when the unit of work ends. For a change that may wait
+    /// for the next step's commit: what a provider answered, when the next provider call is preceded by a commit.
+    /// Outside a unit of work, the same as <see cref="UpdateAsync"/>.
+    /// </summary>
+    Task<Order> StageAsync(Guid orderId, Action<Order> change, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// What this restaurant's checkouts already hold or took today on one voucher account: the
     /// amount the daily cap must leave room for. Refused, cancelled and refunded legs do not count.
     /// </summary>
@@ -51,7 +59,7 @@ public sealed class OrderStore(IDbContextFactory<MealCheckoutDbContext> contexts
             return OrderUnitOfWork.AlreadyBegun;
         }
         // Set here, in a method that is not async, so that the value flows to the caller's awaits.
-        var unit = new OrderUnitOfWork(contexts.CreateDbContext(), () => Current.Value = null);
+        var unit = new OrderUnitOfWork(contexts.CreateDbContext(), WithEverything, () => Current.Value = null);
         Current.Value = unit;
         return unit;
     }
@@ -75,7 +83,7 @@ public sealed class OrderStore(IDbContextFactory<MealCheckoutDbContext> contexts
     {
         if (Current.Value is { } unit)
         {
-            return await unit.LoadAsync(orderId, WithEverything, cancellationToken);
+            return await unit.LoadAsync(orderId, cancellationToken);
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await WithEverything(db.Orders).AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken);
@@ -85,7 +93,7 @@ public sealed class OrderStore(IDbContextFactory<MealCheckoutDbContext> contexts
     {
         if (Current.Value is { } unit)
         {
-            return await unit.UpdateAsync(orderId, WithEverything, order => Changed(order, change), cancellationToken);
+            return await unit.UpdateAsync(orderId, order => Changed(order, change), cancellationToken);
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var order = await WithEverything(db.Orders).AsSplitQuery().FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken)
@@ -94,6 +102,11 @@ public sealed class OrderStore(IDbContextFactory<MealCheckoutDbContext> contexts
         await db.SaveChangesAsync(cancellationToken);
         return order;
     }
+
+    public async Task<Order> StageAsync(Guid orderId, Action<Order> change, CancellationToken cancellationToken = default) =>
+        Current.Value is { } unit
+            ? await unit.StageAsync(orderId, order => Changed(order, change), cancellationToken)
+            : await UpdateAsync(orderId, change, cancellationToken);
 
     public async Task<Money> VoucherSpentAsync(VoucherIssuer issuer, string voucherAccount, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken cancellationToken = default)
     {
@@ -115,6 +128,7 @@ public sealed class OrderStore(IDbContextFactory<MealCheckoutDbContext> contexts
             db.Orders.Add(order);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            unit?.Committed();
             unit?.Keep(order);
             return order;
         }

@@ -57,7 +57,8 @@ public sealed class AdyenLegActions(IOrderStore orders, LegCalls calls, AdyenChe
         {
             return null;
         }
-        order = await calls.CompleteAsync(order.Id, cardLegId, PaymentOperation, paid.ResultCode, leg =>
+        // Committed with the next step: the captures and the releases each commit before their call.
+        order = await calls.CompleteWithNextStepAsync(order.Id, cardLegId, PaymentOperation, paid.ResultCode, leg =>
         {
             leg.RecordProviderReference(paid.PspReference);
             leg.RecordCard(paid.AdditionalData?.GetValueOrDefault("paymentMethod"), paid.AdditionalData?.GetValueOrDefault("cardSummary"));
@@ -81,7 +82,8 @@ public sealed class AdyenLegActions(IOrderStore orders, LegCalls calls, AdyenChe
         {
             return false;
         }
-        await calls.CompleteAsync(orderId, legId, CaptureOperation, captured.Status, l => l.Captured(l.AuthorisedAmount, calls.Now), cancellationToken);
+        // Committed with the next step (the next capture commits before its call) or when the checkout ends.
+        await calls.CompleteWithNextStepAsync(orderId, legId, CaptureOperation, captured.Status, l => l.Captured(l.AuthorisedAmount, calls.Now), cancellationToken);
         return true;
     }
 

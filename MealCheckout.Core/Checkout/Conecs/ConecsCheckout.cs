@@ -194,7 +194,8 @@ public sealed partial class ConecsCheckout(
             return await completion.AbandonAsync(order, CheckoutFailure.VoucherRefused, paid.RefusalReason, cancellationToken);
         }
         var authorised = Money.FromCents(paid.Amount?.Value ?? voucher.Amount.Cents);
-        order = await calls.CompleteAsync(order.Id, voucher.Id, AdyenLegActions.PaymentOperation, paid.ResultCode, leg =>
+        // Committed with the next step: the card leg, a release or a capture each commit before their call, and a question to the diner ends the checkout.
+        order = await calls.CompleteWithNextStepAsync(order.Id, voucher.Id, AdyenLegActions.PaymentOperation, paid.ResultCode, leg =>
         {
             leg.RecordProviderReference(paid.PspReference);
             if (throughNetwork)

@@ -21,10 +21,10 @@ public sealed class CheckoutCostTests(ITestOutputHelper output) : IDisposable
     private const int MaxSqlCommandsPerSplitCheckout = 20;
 
     /// <summary>
-    /// Each transaction is two more statements (its begin and its commit). A checkout commits once per step that must be
-    /// on disk before the next provider call or for the timeline: nine today; more is a regression.
+    /// Each transaction is two more statements (its begin and its commit). A checkout commits the order, then once before
+    /// each provider call that carries a key (a call's answer rides with the next commit), and once at the end: six.
     /// </summary>
-    private const int MaxTransactionsPerSplitCheckout = 9;
+    private const int MaxTransactionsPerSplitCheckout = 6;
 
     private readonly SqlCommandCounter sql = new();
     private CommittedKeyWitness? witness;
