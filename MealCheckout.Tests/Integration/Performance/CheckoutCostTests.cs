@@ -21,8 +21,9 @@ public sealed class CheckoutCostTests(ITestOutputHelper output) : IDisposable
     private const int MaxSqlCommandsPerSplitCheckout = 20;
 
     /// <summary>
-    /// Each transaction is two more statements (its begin and its commit). A checkout commits the order, then once before
-    /// each provider call that carries a key (a call's answer rides with the next commit), and once at the end: six.
+    /// Each transaction is two more statements (its begin and its commit). A checkout commits the new order with its first
+    /// keys, the partial-payment order's reference (before money is held under it), each later key before its call (the
+    /// card, two captures) and what is left at the end: six. A provider's answer otherwise rides with the next commit.
     /// </summary>
     private const int MaxTransactionsPerSplitCheckout = 6;
 
