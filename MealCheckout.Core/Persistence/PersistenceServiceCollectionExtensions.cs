@@ -27,6 +27,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<DemoDataSeeder>();
         services.AddSingleton<StartupLock>();
         services.AddSingleton<IMenuCatalog, MenuCatalog>();
+        services.AddSingleton<SharedMenu>();
         services.AddSingleton<IOrderStore, OrderStore>();
         services.AddSingleton<ReceiptKeys>();
         services.AddSingleton<ReceiptQuery>();

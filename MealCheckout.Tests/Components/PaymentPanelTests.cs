@@ -182,7 +182,7 @@ public sealed class PaymentPanelTests : IDisposable
         services.AddMudTexts();
         services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         services.AddScoped<ProtectedSessionStorage>();
-        services.AddSingleton(new RestaurantContext(app.Services.GetRequiredService<IMenuCatalog>()));
+        services.AddSingleton(new RestaurantContext(app.Services.GetRequiredService<SharedMenu>()));
         services.AddScoped<MenuPricing>();
         services.AddScoped<CartStorage>();
         services.AddScoped<CartState>();

@@ -38,7 +38,7 @@ public sealed class StaffContext : BunitContext
         Services.AddTransient(_ => app.Services.GetRequiredService<LegRefunds>());
         Services.AddScoped<ManagerRefunds>();
         Services.AddTransient(_ => app.Services.GetRequiredService<Core.Restaurants.RestaurantSettingsStore>());
-        Services.AddScoped(_ => new Web.Checkout.RestaurantContext(app.Services.GetRequiredService<Core.Menu.IMenuCatalog>()));
+        Services.AddScoped(_ => new Web.Checkout.RestaurantContext(app.Services.GetRequiredService<Core.Menu.SharedMenu>()));
         var authorization = this.AddAuthorization();
         authorization.SetAuthorized(userName);
         authorization.SetPolicies(manager ? [StaffPolicies.ReadOrders, StaffPolicies.ManageOrders] : [StaffPolicies.ReadOrders]);
