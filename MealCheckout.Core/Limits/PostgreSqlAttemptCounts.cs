@@ -49,7 +49,7 @@ public sealed class PostgreSqlAttemptCounts(IDbContextFactory<MealCheckoutDbCont
             {
                 BatchCommands =
                 {
-                    Command(LockKeys, keys),
+                    Command(LockKeys, (object)keys), // one parameter, the array
                     Command(CountIfAllHaveRoom, keys, distinct.Select(l => l.Limit).ToArray(),
                         distinct.Select(l => Expiry(now, l.Window)).ToArray(), distinct.Select(l => l.Counts).ToArray(), now.ToUnixTimeMilliseconds()),
                 },
