@@ -17,6 +17,12 @@ public interface IAttemptCounts
     /// <summary>Counts one attempt under <paramref name="key"/> for <paramref name="window"/>; returns the key's attempts now in their windows, this one included.</summary>
     ValueTask<int> CountAsync(string key, TimeSpan window, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Counts one more attempt in the key's run: every attempt of the run stays until <paramref name="quiet"/>
+    /// has passed with no other, when the run is forgotten. Returns the attempts in the run, this one included.
+    /// </summary>
+    ValueTask<int> CountInRunAsync(string key, TimeSpan quiet, CancellationToken cancellationToken = default);
+
     /// <summary>The key's attempts still in their windows.</summary>
     ValueTask<int> RecentAsync(string key, CancellationToken cancellationToken = default);
 

@@ -42,6 +42,17 @@ public sealed class InMemoryAttemptCounts(TimeProvider time) : IAttemptCounts
         }
     }
 
+    public ValueTask<int> CountInRunAsync(string key, TimeSpan quiet, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            var now = time.GetUtcNow();
+            var run = Live(key, now).Count + 1;
+            expiries[key] = new Queue<DateTimeOffset>(Enumerable.Repeat(now + quiet, run));
+            return ValueTask.FromResult(run);
+        }
+    }
+
     public ValueTask<int> RecentAsync(string key, CancellationToken cancellationToken = default)
     {
         lock (gate)

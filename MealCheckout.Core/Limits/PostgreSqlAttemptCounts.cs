@@ -43,7 +43,9 @@ public sealed class PostgreSqlAttemptCounts(IDbContextFactory<MealCheckoutDbCont
         var now = time.GetUtcNow();
         var distinct = limits.DistinctBy(l => l.Key).ToList();
         var keys = distinct.Select(l => l.Key).ToArray();
-        var room = await InTransactionAsync(async (connection, transaction) =>
+        // Before the count: a sweep that fails leaves the attempt uncounted, as any failure of the database does.
+        await SweepIfDueAsync(now, cancellationToken);
+        return await InTransactionAsync(async (connection, transaction) =>
         {
             await using var batch = new NpgsqlBatch(connection, transaction)
             {
@@ -59,8 +61,6 @@ public sealed class PostgreSqlAttemptCounts(IDbContextFactory<MealCheckoutDbCont
             await reader.ReadAsync(cancellationToken);
             return reader.GetBoolean(0);
         }, cancellationToken);
-        await SweepIfDueAsync(now, cancellationToken);
-        return room;
     }
 
     public async ValueTask<int> CountAsync(string key, TimeSpan window, CancellationToken cancellationToken = default)
@@ -73,6 +73,24 @@ public sealed class PostgreSqlAttemptCounts(IDbContextFactory<MealCheckoutDbCont
                 BatchCommands =
                 {
                     Command("INSERT INTO limited_attempts (attempt_key, expires_at) VALUES ($1, $2)", key, Expiry(now, window)),
+                    Command(Recent, key, now.ToUnixTimeMilliseconds()),
+                },
+            };
+            return (int)(await batch.ExecuteScalarAsync(cancellationToken))!;
+        }, cancellationToken);
+    }
+
+    public async ValueTask<int> CountInRunAsync(string key, TimeSpan quiet, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        return await InTransactionAsync(async (connection, transaction) =>
+        {
+            await using var batch = new NpgsqlBatch(connection, transaction)
+            {
+                BatchCommands =
+                {
+                    Command("UPDATE limited_attempts SET expires_at = $2 WHERE attempt_key = $1 AND expires_at > $3", key, Expiry(now, quiet), now.ToUnixTimeMilliseconds()),
+                    Command("INSERT INTO limited_attempts (attempt_key, expires_at) VALUES ($1, $2)", key, Expiry(now, quiet)),
                     Command(Recent, key, now.ToUnixTimeMilliseconds()),
                 },
             };
@@ -109,7 +127,9 @@ public sealed class PostgreSqlAttemptCounts(IDbContextFactory<MealCheckoutDbCont
         }
         await InTransactionAsync(async (connection, transaction) =>
         {
-            await using var command = new NpgsqlCommand("DELETE FROM limited_attempts WHERE expires_at <= $1", connection, transaction) { Parameters = { new() { Value = now.ToUnixTimeMilliseconds() } } };
+            // Rows another instance's sweep is deleting are skipped, never waited for.
+            await using var command = new NpgsqlCommand(
+                "DELETE FROM limited_attempts WHERE ctid IN (SELECT ctid FROM limited_attempts WHERE expires_at <= $1 FOR UPDATE SKIP LOCKED)", connection, transaction) { Parameters = { new() { Value = now.ToUnixTimeMilliseconds() } } };
             return await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
     }

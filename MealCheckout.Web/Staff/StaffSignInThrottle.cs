@@ -5,8 +5,9 @@ using MealCheckout.Core.Limits;
 namespace MealCheckout.Web.Staff;
 
 /// <summary>
-/// Refuses sign-in attempts against one account from one client address for <see cref="RefusalDuration"/>
-/// once <see cref="MaxFailedAttempts"/> failures fall within one <see cref="RefusalDuration"/>. Counting per (account, client) pair rather than per account means
+/// Refuses sign-in attempts against one account from one client address after
+/// <see cref="MaxFailedAttempts"/> failures in a row, for <see cref="RefusalDuration"/>; failures followed by
+/// as long without another no longer count. Counting per (account, client) pair rather than per account means
 /// someone who knows the manager's user name can only shut themselves out: the manager still signs in
 /// from their own address. An IPv6 client counts by its /64 network, the block one subscriber usually
 /// holds. On PostgreSQL the counts are shared by every instance (<see cref="IAttemptCounts"/>): a load
@@ -23,7 +24,7 @@ public sealed class StaffSignInThrottle(IAttemptCounts counts)
     public async ValueTask FailedAsync(string account, IPAddress? client)
     {
         var failures = FailuresKey(account, client);
-        if (await counts.CountAsync(failures, RefusalDuration) >= MaxFailedAttempts)
+        if (await counts.CountInRunAsync(failures, RefusalDuration) >= MaxFailedAttempts)
         {
             // The refusal starts the count afresh: once it ends, the pair has its full number of tries again.
             await counts.ForgetAsync(failures);

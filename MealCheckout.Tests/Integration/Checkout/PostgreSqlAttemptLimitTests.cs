@@ -166,6 +166,30 @@ public sealed class PostgreSqlAttemptLimitTests : IAsyncLifetime
         Assert.False(await first.GetRequiredService<StaffSignInThrottle>().IsRefusedAsync(account, IPAddress.Parse("2001:db8:1:2::99")));
     }
 
+    [Fact]
+    public async Task Sign_in_failures_in_a_run_count_on_either_instance_until_a_refusal_period_passes_without_one()
+    {
+        const string account = "MANAGER@MEALCHECKOUT.TEST";
+        var guesser = IPAddress.Parse("203.0.113.9");
+        var instances = new[] { first, second };
+        for (var attempt = 1; attempt < StaffSignInThrottle.MaxFailedAttempts; attempt++)
+        {
+            clock.Advance(TimeSpan.FromMinutes(10));
+            await instances[attempt % 2].GetRequiredService<StaffSignInThrottle>().FailedAsync(account, guesser);
+        }
+        clock.Advance(StaffSignInThrottle.RefusalDuration);
+        await first.GetRequiredService<StaffSignInThrottle>().FailedAsync(account, guesser);
+        Assert.False(await second.GetRequiredService<StaffSignInThrottle>().IsRefusedAsync(account, guesser)); // the earlier run is forgotten
+
+        for (var attempt = 1; attempt < StaffSignInThrottle.MaxFailedAttempts; attempt++)
+        {
+            clock.Advance(TimeSpan.FromMinutes(10));
+            await instances[attempt % 2].GetRequiredService<StaffSignInThrottle>().FailedAsync(account, guesser);
+        }
+
+        Assert.True(await first.GetRequiredService<StaffSignInThrottle>().IsRefusedAsync(account, guesser));
+    }
+
     /// <summary>One app instance's limiters on the test's database and clock.</summary>
     private ServiceProvider Instance()
     {

@@ -43,6 +43,37 @@ public sealed class StaffSignInThrottleTests
     }
 
     [Fact]
+    public async Task Failures_ten_minutes_apart_still_add_up_to_a_refusal()
+    {
+        var throttle = new StaffSignInThrottle(new InMemoryAttemptCounts(clock));
+        var slowGuesser = IPAddress.Parse("203.0.113.9");
+        for (var attempt = 0; attempt < StaffSignInThrottle.MaxFailedAttempts; attempt++)
+        {
+            clock.Advance(TimeSpan.FromMinutes(10));
+            Assert.False(await throttle.IsRefusedAsync(Manager, slowGuesser));
+            await throttle.FailedAsync(Manager, slowGuesser);
+        }
+
+        Assert.True(await throttle.IsRefusedAsync(Manager, slowGuesser));
+    }
+
+    [Fact]
+    public async Task Failures_followed_by_a_refusal_period_without_another_are_forgotten()
+    {
+        var throttle = new StaffSignInThrottle(new InMemoryAttemptCounts(clock));
+        var guesser = IPAddress.Parse("203.0.113.11");
+        for (var attempt = 1; attempt < StaffSignInThrottle.MaxFailedAttempts; attempt++)
+        {
+            await throttle.FailedAsync(Manager, guesser);
+        }
+
+        clock.Advance(StaffSignInThrottle.RefusalDuration);
+        await throttle.FailedAsync(Manager, guesser);
+
+        Assert.False(await throttle.IsRefusedAsync(Manager, guesser));
+    }
+
+    [Fact]
     public async Task An_ipv6_client_counts_by_its_64_bit_network_and_an_ipv4_mapped_address_as_ipv4()
     {
         var throttle = new StaffSignInThrottle(new InMemoryAttemptCounts(clock));
