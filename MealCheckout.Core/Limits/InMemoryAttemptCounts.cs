@@ -36,6 +36,7 @@ public sealed class InMemoryAttemptCounts(TimeProvider time) : IAttemptCounts
         lock (gate)
         {
             var now = time.GetUtcNow();
+            SweepIdle(now);
             var live = Live(key, now);
             live.Enqueue(now + window);
             return ValueTask.FromResult(live.Count);
@@ -47,6 +48,7 @@ public sealed class InMemoryAttemptCounts(TimeProvider time) : IAttemptCounts
         lock (gate)
         {
             var now = time.GetUtcNow();
+            SweepIdle(now);
             var run = Live(key, now).Count + 1;
             expiries[key] = new Queue<DateTimeOffset>(Enumerable.Repeat(now + quiet, run));
             return ValueTask.FromResult(run);

@@ -43,7 +43,6 @@ public sealed class PostgreSqlAttemptCounts(IDbContextFactory<MealCheckoutDbCont
         var now = time.GetUtcNow();
         var distinct = limits.DistinctBy(l => l.Key).ToList();
         var keys = distinct.Select(l => l.Key).ToArray();
-        // Before the count: a sweep that fails leaves the attempt uncounted, as any failure of the database does.
         await SweepIfDueAsync(now, cancellationToken);
         return await InTransactionAsync(async (connection, transaction) =>
         {
@@ -66,6 +65,7 @@ public sealed class PostgreSqlAttemptCounts(IDbContextFactory<MealCheckoutDbCont
     public async ValueTask<int> CountAsync(string key, TimeSpan window, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
+        await SweepIfDueAsync(now, cancellationToken);
         return await InTransactionAsync(async (connection, transaction) =>
         {
             await using var batch = new NpgsqlBatch(connection, transaction)
@@ -83,6 +83,7 @@ public sealed class PostgreSqlAttemptCounts(IDbContextFactory<MealCheckoutDbCont
     public async ValueTask<int> CountInRunAsync(string key, TimeSpan quiet, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
+        await SweepIfDueAsync(now, cancellationToken);
         return await InTransactionAsync(async (connection, transaction) =>
         {
             await using var batch = new NpgsqlBatch(connection, transaction)
@@ -115,6 +116,7 @@ public sealed class PostgreSqlAttemptCounts(IDbContextFactory<MealCheckoutDbCont
             return await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
 
+    /// <summary>Deletes expired rows if a minute has passed since this instance last did; before a count, so a failed sweep counts nothing.</summary>
     private async Task SweepIfDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         lock (gate)
