@@ -24,6 +24,7 @@ public sealed class DatabaseMigrator(IDbContextFactory<MealCheckoutDbContext> co
         new V015_ScaleOut(),
         new V016_LegMerchantId(),
         new V017_KeptOrderCounts(),
+        new V018_SharedAttemptLimits(),
     ];
 
     /// <summary>Any number the instances agree on: it names the migration lock among PostgreSQL's advisory locks.</summary>

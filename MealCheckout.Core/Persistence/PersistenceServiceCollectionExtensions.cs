@@ -1,3 +1,4 @@
+using MealCheckout.Core.Limits;
 using MealCheckout.Core.Menu;
 using MealCheckout.Core.Orders;
 using MealCheckout.Core.Receipts;
@@ -26,6 +27,15 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddSingleton<StartupLock>();
+        // One SQLite instance counts attempts in memory; PostgreSQL's instances count them together.
+        if (Provider(configuration) == DatabaseProvider.PostgreSql)
+        {
+            services.AddSingleton<IAttemptCounts, PostgreSqlAttemptCounts>();
+        }
+        else
+        {
+            services.AddSingleton<IAttemptCounts, InMemoryAttemptCounts>();
+        }
         services.AddSingleton<IMenuCatalog, MenuCatalog>();
         services.AddSingleton<SharedMenu>();
         services.AddSingleton<IOrderStore, OrderStore>();

@@ -24,7 +24,7 @@ public sealed class StaffSignIn(SignInManager<StaffUser> signIn, IPasswordHasher
     public async Task<StaffSignInResult> SignInAsync(string userName, string password, IPAddress? client)
     {
         var account = signIn.UserManager.NormalizeName(userName.Trim());
-        if (throttle.IsRefused(account, client))
+        if (await throttle.IsRefusedAsync(account, client))
         {
             VerifyAgainstNobody(password); // the same work as any other answer
             logger.LogWarning("Staff sign-in refused: too many failures for this account from this client");
@@ -34,7 +34,7 @@ public sealed class StaffSignIn(SignInManager<StaffUser> signIn, IPasswordHasher
         if (user is null)
         {
             VerifyAgainstNobody(password);
-            throttle.Failed(account, client);
+            await throttle.FailedAsync(account, client);
             logger.LogInformation("Staff sign-in refused: unknown account");
             return StaffSignInResult.Refused;
         }
@@ -42,11 +42,11 @@ public sealed class StaffSignIn(SignInManager<StaffUser> signIn, IPasswordHasher
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded)
         {
-            throttle.Succeeded(account, client);
+            await throttle.SucceededAsync(account, client);
             logger.LogInformation("Staff member {UserId} signed in", user.Id);
             return StaffSignInResult.SignedIn;
         }
-        throttle.Failed(account, client);
+        await throttle.FailedAsync(account, client);
         logger.LogWarning("Staff sign-in refused for {UserId} (locked out: {LockedOut})", user.Id, result.IsLockedOut);
         return StaffSignInResult.Refused;
     }

@@ -42,7 +42,7 @@ public sealed partial class ConecsCheckout(
         }
         // The voucher card as the diner's confirmed split named it (from the provider's balance check), or by its number when the caller sent it clear.
         var voucherAccount = request.Voucher is { Card: var voucher } ? request.Confirmed?.VoucherAccount ?? fingerprint.BeforeProviderCall(voucher) : null;
-        if (!limiter.TryStartPayment(request.Payer, voucherAccount, request.BankCard))
+        if (!await limiter.TryStartPaymentAsync(request.Payer, voucherAccount, request.BankCard, cancellationToken))
         {
             return new CheckoutOutcome(request.CheckoutId, null, CheckoutFailure.TooManyAttempts);
         }
@@ -87,7 +87,7 @@ public sealed partial class ConecsCheckout(
     public async Task<(Money? Balance, ConfirmedSplit? Split, CheckoutOutcome? Refusal)> PreviewAsync(
         VoucherCard voucher, Money total, Money eligibleSubtotal, PayerIdentity payer, CancellationToken cancellationToken)
     {
-        if (voucher.Route == VoucherRoute.Conecs && !limiter.TryStartBalanceCheck(payer, fingerprint.BeforeProviderCall(voucher.Card)))
+        if (voucher.Route == VoucherRoute.Conecs && !await limiter.TryStartBalanceCheckAsync(payer, fingerprint.BeforeProviderCall(voucher.Card), cancellationToken))
         {
             return (null, null, new CheckoutOutcome(Guid.Empty, null, CheckoutFailure.TooManyAttempts));
         }
@@ -121,7 +121,7 @@ public sealed partial class ConecsCheckout(
             var balance = await adyen.GetBalanceAsync(voucherCard, checkoutId.ToString("N"), cancellationToken);
             if (balance.ResultCode == "Failed")
             {
-                limiter.RecordRefusedCard(payer);
+                await limiter.RecordRefusedCardAsync(payer, cancellationToken);
                 return (null, null, new CheckoutOutcome(checkoutId, null, CheckoutFailure.VoucherRefused, balance.RefusalReason));
             }
             return (Money.FromCents(balance.Balance?.Value ?? 0), fingerprint.AccountOf(voucherCard, balance), null);
@@ -130,7 +130,7 @@ public sealed partial class ConecsCheckout(
         {
             if (ex is ProviderErrorException { HttpStatus: >= 400 and < 500 })
             {
-                limiter.RecordRefusedCard(payer); // e.g. 422 "Invalid card number": the number does not exist
+                await limiter.RecordRefusedCardAsync(payer, cancellationToken); // e.g. 422 "Invalid card number": the number does not exist
             }
             return (null, null, new CheckoutOutcome(checkoutId, null, CheckoutFailure.ProviderUnavailable, (ex as ProviderErrorException)?.ErrorCode));
         }

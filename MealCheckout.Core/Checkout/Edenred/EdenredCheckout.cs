@@ -43,7 +43,7 @@ public sealed class EdenredCheckout(
         {
             return new CheckoutOutcome(checkoutId, null, CheckoutFailure.EdenredLoginRequired);
         }
-        if (!limiter.TryStartPayment(request.Payer, session.Username, request.BankCard))
+        if (!await limiter.TryStartPaymentAsync(request.Payer, session.Username, request.BankCard, cancellationToken))
         {
             return new CheckoutOutcome(checkoutId, null, CheckoutFailure.TooManyAttempts);
         }
@@ -96,7 +96,7 @@ public sealed class EdenredCheckout(
         {
             return (null, null, new CheckoutOutcome(Guid.Empty, null, CheckoutFailure.EdenredLoginRequired));
         }
-        if (!limiter.TryStartBalanceCheck(payer, session.Username))
+        if (!await limiter.TryStartBalanceCheckAsync(payer, session.Username, cancellationToken))
         {
             return (null, null, new CheckoutOutcome(Guid.Empty, null, CheckoutFailure.TooManyAttempts));
         }

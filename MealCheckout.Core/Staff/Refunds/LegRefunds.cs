@@ -85,7 +85,7 @@ public sealed partial class LegRefunds(
     private async Task<RefundResult> LimitedAsync(string manager, Func<Task<RefundResult>> action)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(manager);
-        return limiter.TryStart(manager) ? await action() : new RefundResult(RefundOutcome.TooManyAttempts);
+        return await limiter.TryStartAsync(manager) ? await action() : new RefundResult(RefundOutcome.TooManyAttempts);
     }
 
     /// <param name="amount">Null for all the leg still holds.</param>

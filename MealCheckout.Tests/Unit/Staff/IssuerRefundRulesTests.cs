@@ -83,17 +83,17 @@ public sealed class IssuerRefundRulesTests
     }
 
     [Fact]
-    public void A_manager_starts_a_limited_number_of_refund_actions_per_minute()
+    public async Task A_manager_starts_a_limited_number_of_refund_actions_per_minute()
     {
         var clock = new FixedTimeProvider(At);
-        var limiter = new RefundAttemptLimiter(clock, Microsoft.Extensions.Options.Options.Create(new RefundOptions { PerManagerPerMinute = 2 }));
+        var limiter = new RefundAttemptLimiter(new MealCheckout.Core.Limits.InMemoryAttemptCounts(clock), Microsoft.Extensions.Options.Options.Create(new RefundOptions { PerManagerPerMinute = 2 }));
 
-        Assert.True(limiter.TryStart("manager@mealcheckout.test"));
-        Assert.True(limiter.TryStart("manager@mealcheckout.test"));
-        Assert.False(limiter.TryStart("manager@mealcheckout.test"));
-        Assert.True(limiter.TryStart("other@mealcheckout.test"));
+        Assert.True(await limiter.TryStartAsync("manager@mealcheckout.test"));
+        Assert.True(await limiter.TryStartAsync("manager@mealcheckout.test"));
+        Assert.False(await limiter.TryStartAsync("manager@mealcheckout.test"));
+        Assert.True(await limiter.TryStartAsync("other@mealcheckout.test"));
         clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.True(limiter.TryStart("manager@mealcheckout.test"));
+        Assert.True(await limiter.TryStartAsync("manager@mealcheckout.test"));
     }
 
     /// <summary>Steak on a voucher of <paramref name="issuer"/>, wine on a Visa, both captured.</summary>
