@@ -7,9 +7,9 @@ namespace MealCheckout.Tests.Integration.Persistence;
 
 public sealed class OrderStoreTests
 {
-    private static readonly DateTimeOffset Noon = new(2026, 11, 23, 11, 0, 0, TimeSpan.Zero);
+    internal static readonly DateTimeOffset Noon = new(2026, 11, 23, 11, 0, 0, TimeSpan.Zero);
 
-    private static Order NewOrder(DateTimeOffset at) => Order.Create(Guid.NewGuid(), OrderNumber.New(ParisCalendar.DayOf(at)), "fr-FR", Fulfilment.Delivery,
+    internal static Order NewOrder(DateTimeOffset at) => Order.Create(Guid.NewGuid(), OrderNumber.New(ParisCalendar.DayOf(at)), "fr-FR", Fulfilment.Delivery,
         [new NewOrderLine("Steak frites", ItemKind.Food, Money.FromCents(1850), 2), new NewOrderLine("Vin", ItemKind.Alcohol, Money.FromCents(550), 1)], at);
 
     [Fact]

@@ -1,5 +1,4 @@
 using MealCheckout.Core;
-using MealCheckout.Core.Calendar;
 using MealCheckout.Core.Orders;
 using MealCheckout.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +11,7 @@ namespace MealCheckout.Tests.Integration.Persistence;
 /// </summary>
 public sealed class StagedOrderChangeTests
 {
-    private static readonly DateTimeOffset Noon = new(2026, 11, 23, 11, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Noon = OrderStoreTests.Noon;
 
     [Fact]
     public async Task A_staged_change_is_on_disk_only_once_the_next_update_commits_it_with_its_own()
@@ -89,8 +88,7 @@ public sealed class StagedOrderChangeTests
 
     private static async Task<Order> AddedOrderAsync(IOrderStore store)
     {
-        var order = Order.Create(Guid.NewGuid(), OrderNumber.New(ParisCalendar.DayOf(Noon)), "fr-FR", Fulfilment.Pickup,
-            [new NewOrderLine("Steak frites", ItemKind.Food, Money.FromCents(1850), 1)], Noon);
+        var order = OrderStoreTests.NewOrder(Noon);
         await store.AddAsync(order);
         return order;
     }
