@@ -62,42 +62,20 @@ public sealed class PostgreSqlAttemptCounts(IDbContextFactory<MealCheckoutDbCont
         }, cancellationToken);
     }
 
-    public async ValueTask<int> CountAsync(string key, TimeSpan window, CancellationToken cancellationToken = default)
-    {
-        var now = time.GetUtcNow();
-        await SweepIfDueAsync(now, cancellationToken);
-        return await InTransactionAsync(async (connection, transaction) =>
-        {
-            await using var batch = new NpgsqlBatch(connection, transaction)
-            {
-                BatchCommands =
-                {
-                    Command("INSERT INTO limited_attempts (attempt_key, expires_at) VALUES ($1, $2)", key, Expiry(now, window)),
-                    Command(Recent, key, now.ToUnixTimeMilliseconds()),
-                },
-            };
-            return (int)(await batch.ExecuteScalarAsync(cancellationToken))!;
-        }, cancellationToken);
-    }
+    public ValueTask<int> CountAsync(string key, TimeSpan window, CancellationToken cancellationToken = default) =>
+        CountedAsync(now =>
+        [
+            Command("INSERT INTO limited_attempts (attempt_key, expires_at) VALUES ($1, $2)", key, Expiry(now, window)),
+            Command(Recent, key, now.ToUnixTimeMilliseconds()),
+        ], cancellationToken);
 
-    public async ValueTask<int> CountInRunAsync(string key, TimeSpan quiet, CancellationToken cancellationToken = default)
-    {
-        var now = time.GetUtcNow();
-        await SweepIfDueAsync(now, cancellationToken);
-        return await InTransactionAsync(async (connection, transaction) =>
-        {
-            await using var batch = new NpgsqlBatch(connection, transaction)
-            {
-                BatchCommands =
-                {
-                    Command("UPDATE limited_attempts SET expires_at = $2 WHERE attempt_key = $1 AND expires_at > $3", key, Expiry(now, quiet), now.ToUnixTimeMilliseconds()),
-                    Command("INSERT INTO limited_attempts (attempt_key, expires_at) VALUES ($1, $2)", key, Expiry(now, quiet)),
-                    Command(Recent, key, now.ToUnixTimeMilliseconds()),
-                },
-            };
-            return (int)(await batch.ExecuteScalarAsync(cancellationToken))!;
-        }, cancellationToken);
-    }
+    public ValueTask<int> CountInRunAsync(string key, TimeSpan quiet, CancellationToken cancellationToken = default) =>
+        CountedAsync(now =>
+        [
+            Command("UPDATE limited_attempts SET expires_at = $2 WHERE attempt_key = $1 AND expires_at > $3", key, Expiry(now, quiet), now.ToUnixTimeMilliseconds()),
+            Command("INSERT INTO limited_attempts (attempt_key, expires_at) VALUES ($1, $2)", key, Expiry(now, quiet)),
+            Command(Recent, key, now.ToUnixTimeMilliseconds()),
+        ], cancellationToken);
 
     public async ValueTask<int> RecentAsync(string key, CancellationToken cancellationToken = default)
     {
@@ -115,6 +93,22 @@ public sealed class PostgreSqlAttemptCounts(IDbContextFactory<MealCheckoutDbCont
             await using var command = new NpgsqlCommand("DELETE FROM limited_attempts WHERE attempt_key = $1", connection, transaction) { Parameters = { new() { Value = key } } };
             return await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
+
+    /// <summary>Sweeps if due, then runs the statements that count an attempt in one batch and transaction; the last one answers how many.</summary>
+    private async ValueTask<int> CountedAsync(Func<DateTimeOffset, NpgsqlBatchCommand[]> statements, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await SweepIfDueAsync(now, cancellationToken);
+        return await InTransactionAsync(async (connection, transaction) =>
+        {
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            foreach (var statement in statements(now))
+            {
+                batch.BatchCommands.Add(statement);
+            }
+            return (int)(await batch.ExecuteScalarAsync(cancellationToken))!;
+        }, cancellationToken);
+    }
 
     /// <summary>Deletes expired rows if a minute has passed since this instance last did; before a count, so a failed sweep counts nothing.</summary>
     private async Task SweepIfDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
