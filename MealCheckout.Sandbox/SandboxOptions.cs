@@ -73,4 +73,7 @@ public sealed class AdyenSandboxOptions
 
     /// <summary>When set, every CONECS voucher card's balance instead of its documented one (long chaos and load runs).</summary>
     public long? VoucherBalanceCents { get; set; }
+
+    /// <summary>When set, every bank card's balance instead of its documented one (long load runs).</summary>
+    public long? CardBalanceCents { get; set; }
 }

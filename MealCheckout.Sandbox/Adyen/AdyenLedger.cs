@@ -45,6 +45,10 @@ public sealed class AdyenLedger(TimeProvider time, IOptions<SandboxOptions> opti
     private readonly ConcurrentDictionary<string, int> wrongCvcs = new();
     private readonly ConcurrentDictionary<string, long> spentFromBalance = new();
 
+    // Indexes, so a balance or a daily cap reads the card's own payments, not every payment of a long run.
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, AdyenPayment>> heldByCard = new();
+    private readonly ConcurrentDictionary<(string Card, DateOnly Day), ConcurrentDictionary<string, AdyenPayment>> byCardAndDay = new();
+
     internal object Gate { get; } = new();
 
     public IReadOnlyCollection<AdyenPayment> Payments => payments.Values.ToList();
@@ -59,7 +63,7 @@ public sealed class AdyenLedger(TimeProvider time, IOptions<SandboxOptions> opti
 
     /// <summary>Balance left: the card's balance less what was captured or is held.</summary>
     public long Balance(AdyenTestCard card) =>
-        (card.PaymentType == "mealVoucher_FR" ? options.Value.Adyen.VoucherBalanceCents ?? card.BalanceCents : card.BalanceCents) - spentFromBalance.GetValueOrDefault(card.Number) - payments.Values.Where(p => p.CardNumber == card.Number).Sum(p => p.HeldAmount);
+        ((card.PaymentType == "mealVoucher_FR" ? options.Value.Adyen.VoucherBalanceCents : options.Value.Adyen.CardBalanceCents) ?? card.BalanceCents) - spentFromBalance.GetValueOrDefault(card.Number) - payments.Values.Where(p => p.CardNumber == card.Number).Sum(p => p.HeldAmount);
 
     /// <summary>What a meal-voucher card paid or holds today (Paris day), for the daily cap.</summary>
     public long SpentToday(AdyenTestCard card)
@@ -74,7 +78,34 @@ public sealed class AdyenLedger(TimeProvider time, IOptions<SandboxOptions> opti
 
     public bool IsLocked(AdyenTestCard card) => wrongCvcs.GetValueOrDefault(card.Number) >= 3;
 
-    public void Record(AdyenPayment payment) => payments[payment.PspReference] = payment;
+    public void Record(AdyenPayment payment)
+    {
+        payments[payment.PspReference] = payment;
+        byCardAndDay.GetOrAdd((payment.CardNumber, ParisCalendar.DayOf(payment.CreatedAt)), _ => new())[payment.PspReference] = payment;
+        if (payment.HeldAmount > 0)
+        {
+            heldByCard.GetOrAdd(payment.CardNumber, _ => new())[payment.PspReference] = payment;
+        }
+    }
+
+    /// <summary>What the card's authorised payments hold; a payment no longer held (captured, cancelled, refused) leaves the index here.</summary>
+    private long Held(string cardNumber)
+    {
+        if (!heldByCard.TryGetValue(cardNumber, out var held))
+        {
+            return 0;
+        }
+        var total = 0L;
+        foreach (var (reference, payment) in held)
+        {
+            if (payment.HeldAmount == 0)
+            {
+                held.TryRemove(reference, out _);
+            }
+            total += payment.HeldAmount;
+        }
+        return total;
+    }
 
     public AdyenOrder OpenOrder(string reference, long amount)
     {

@@ -199,6 +199,27 @@ public sealed class AdyenContractTests(SandboxHost host)
     }
 
     [Fact]
+    public async Task A_hold_lowers_the_balance_until_it_is_cancelled_and_a_capture_lowers_it_for_good()
+    {
+        const string bimpliMixedLow = "4509030000000021"; // EUR 8.00, used by no other test of this sandbox
+        async Task<long> BalanceAsync() =>
+            (await Api.PostAsync("/paymentMethods/balance", new { merchantAccount = Merchant, paymentMethod = AdyenApiClient.Card(bimpliMixedLow), reference = "bal" }))
+            .Body.GetProperty("balance").GetProperty("value").GetInt64();
+        async Task<string> PayAsync(string reference, long cents) =>
+            (await Api.PostAsync("/payments", new { merchantAccount = Merchant, reference, amount = AdyenApiClient.Eur(cents), paymentMethod = AdyenApiClient.Card(bimpliMixedLow) }))
+            .Body.GetProperty("pspReference").GetString()!;
+
+        var held = await PayAsync("hold-1", 300);
+        var whileHeld = await BalanceAsync();
+        await Api.PostAsync($"/payments/{held}/cancels", new { merchantAccount = Merchant, reference = "x" });
+        var afterCancel = await BalanceAsync();
+        var taken = await PayAsync("hold-2", 200);
+        await Api.PostAsync($"/payments/{taken}/captures", new { merchantAccount = Merchant, reference = "c", amount = AdyenApiClient.Eur(200) });
+
+        Assert.Equal((500L, 800L, 600L), (whileHeld, afterCancel, await BalanceAsync()));
+    }
+
+    [Fact]
     public async Task A_meal_voucher_payment_is_cancelled_before_capture_but_never_refunded_after()
     {
         var (_, held) = await Api.PostAsync("/payments", new { merchantAccount = Merchant, reference = "mv-cancel", amount = AdyenApiClient.Eur(500), paymentMethod = AdyenApiClient.Card(BimpliFull) });
