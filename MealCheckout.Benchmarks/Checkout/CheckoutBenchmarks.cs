@@ -4,7 +4,8 @@ namespace MealCheckout.Benchmarks.Checkout;
 
 /// <summary>
 /// One split checkout through the app against the same six provider calls sent back to back by the
-/// app's own provider client, in the same run. Counts per checkout (SQL commands, log entries, CPU,
+/// app's own provider client, and against those calls with the checkout's rows written between them as raw SQL,
+/// in the same run. Counts per checkout (SQL commands, log entries, CPU,
 /// throughput with 8 in flight) come from the <c>checkout-cost</c> command.
 /// </summary>
 [MemoryDiagnoser]
@@ -18,6 +19,9 @@ public class CheckoutBenchmarks
 
     [Benchmark(Baseline = true, Description = "the six provider calls, bare")]
     public Task BareCalls() => shop.BareCallsAsync();
+
+    [Benchmark(Description = "the six provider calls with the checkout's writes as raw SQL")]
+    public Task CallsWithRawWrites() => shop.CallsWithRawWritesAsync();
 
     [Benchmark(Description = "split checkout through ConecsCheckout")]
     public Task SplitCheckout() => shop.PayAsync(Interlocked.Increment(ref payer));

@@ -29,13 +29,16 @@ public sealed class InProcessShop : IAsyncDisposable
     private readonly WebApplication app;
     private readonly string directory;
     private readonly OneWeekdayPerCheckoutClock clock;
+    private readonly RawCheckoutWrites rawWrites;
+    private const string DatabaseFile = "bench.db";
     private long providerCalls;
 
-    private InProcessShop(WebApplication app, SqlCommandCounter sql, InformationLogCounter logs, string directory, OneWeekdayPerCheckoutClock clock)
+    private InProcessShop(WebApplication app, SqlCommandCounter sql, InformationLogCounter logs, string directory, OneWeekdayPerCheckoutClock clock, RawWriteSettings rawWriteSettings)
     {
         this.app = app;
         this.directory = directory;
         this.clock = clock;
+        rawWrites = new RawCheckoutWrites(Path.Combine(directory, DatabaseFile), rawWriteSettings);
         Sql = sql;
         Logs = logs;
     }
@@ -58,7 +61,7 @@ public sealed class InProcessShop : IAsyncDisposable
     public static IReadOnlyList<NewOrderLine> Lines { get; } =
         [new("Steak frites", ItemKind.Food, Money.FromCents(1850), 1), new("Verre de Beaujolais", ItemKind.Alcohol, Money.FromCents(550), 1)];
 
-    public static async Task<InProcessShop> StartAsync()
+    public static async Task<InProcessShop> StartAsync(RawWriteSettings? rawWriteSettings = null)
     {
         var port = FreePort();
         var builder = WebApplication.CreateBuilder();
@@ -72,6 +75,7 @@ public sealed class InProcessShop : IAsyncDisposable
         {
             ["Sandbox:Enabled"] = "true",
             ["Sandbox:Adyen:VoucherBalanceCents"] = "1000000000000",
+            ["Sandbox:Adyen:CardBalanceCents"] = "1000000000000",
             ["Sandbox:Adyen:DailyCapCents"] = "1000000000000",
             // With 8 in flight several checkouts can share a day: the highest cap the rules accept keeps each one a split.
             ["Vouchers:ConecsDailyCapCents"] = "100000",
@@ -88,7 +92,7 @@ public sealed class InProcessShop : IAsyncDisposable
             ["RateLimits:BalanceCheckPerMinute"] = "1000000",
             ["RateLimits:BalanceCheckPerCircuitPerMinute"] = "1000000",
             ["RateLimits:BalanceCheckPerCardPerMinute"] = "1000000",
-            ["ConnectionStrings:MealCheckout"] = $"Data Source={Path.Combine(directory, "bench.db")}",
+            ["ConnectionStrings:MealCheckout"] = $"Data Source={Path.Combine(directory, DatabaseFile)}",
         })
         {
             builder.Configuration[key] = value;
@@ -106,7 +110,7 @@ public sealed class InProcessShop : IAsyncDisposable
         builder.Services.AddMealCheckoutPayments(builder.Configuration);
         builder.Services.AddMealCheckoutSandbox(builder.Configuration);
         var app = builder.Build();
-        var shop = new InProcessShop(app, sql, logs, directory, clock);
+        var shop = new InProcessShop(app, sql, logs, directory, clock, rawWriteSettings ?? new(OneWriterAtATime: false, SynchronousNormal: false));
         app.Use((context, next) =>
         {
             Interlocked.Increment(ref shop.providerCalls);
@@ -132,21 +136,44 @@ public sealed class InProcessShop : IAsyncDisposable
     }
 
     /// <summary>The same six provider calls back to back, with no order, no database and no log: what the checkout costs at least.</summary>
-    public async Task BareCallsAsync()
+    public Task BareCallsAsync() => CallsAsync(null);
+
+    /// <summary>
+    /// The six provider calls with the checkout's own rows written between them as raw SQL, in the app's six
+    /// transactions on the app's database file: what the checkout costs at least while it keeps every key on disk.
+    /// </summary>
+    public async Task CallsWithRawWritesAsync()
+    {
+        using var writer = rawWrites.Rent();
+        await CallsAsync(writer);
+    }
+
+    private async Task CallsAsync(RawCheckoutWrites.Writer? writer)
     {
         var reference = "BENCH-" + Guid.NewGuid().ToString("N")[..12];
+        var (orderId, voucherLeg, cardLeg) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var (orderCall, voucherCall, cardCall, voucherCapture, cardCapture) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var account = "•••• 0013 #" + reference;
         await Adyen.GetBalanceAsync(Voucher, Key(), CancellationToken.None);
+        await Write(w => w.ReadAsync(orderId, account, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 43_200_000));
+        await Write(w => w.OpenOrderAsync(orderId, reference, voucherLeg, account, orderCall, voucherCall));
         var opened = await Adyen.CreateOrderAsync(reference, Money.FromCents(2400), Key(), CancellationToken.None);
+        await Write(w => w.OrderOpenedAsync(orderId, 0, voucherLeg, opened.PspReference, opened.OrderData, orderCall));
         var order = new AdyenOrderReference(opened.PspReference, opened.OrderData);
         var voucher = await Adyen.MakePaymentAsync(reference + "-V", Money.FromCents(1850), AdyenPaymentMethod.From(AdyenPaymentMethod.MealVoucher, Voucher), order, Key(), CancellationToken.None);
+        await Write(w => w.VoucherAuthorisedAsync(orderId, 1, voucherLeg, voucher.PspReference, voucherCall, cardLeg, cardCall));
         var card = await Adyen.MakePaymentAsync(reference + "-C", Money.FromCents(550), AdyenPaymentMethod.From(AdyenPaymentMethod.Scheme, Visa), order, Key(), CancellationToken.None);
         if (!voucher.IsAuthorised || !card.IsAuthorised)
         {
             throw new InvalidOperationException($"The bare sequence was not authorised: voucher {voucher.ResultCode} {voucher.RefusalReason}, card {card.ResultCode} {card.RefusalReason}");
         }
+        await Write(w => w.CardAuthorisedAsync(orderId, 2, cardLeg, card.PspReference, cardCall, voucherLeg, voucherCapture));
         await Adyen.CaptureAsync(voucher.PspReference, reference, Money.FromCents(1850), Key(), CancellationToken.None);
+        await Write(w => w.VoucherCapturedAsync(orderId, 3, voucherLeg, voucherCapture, cardLeg, cardCapture));
         await Adyen.CaptureAsync(card.PspReference, reference, Money.FromCents(550), Key(), CancellationToken.None);
+        await Write(w => w.CardCapturedAsync(orderId, 4, cardLeg, cardCapture));
 
+        Task Write(Func<RawCheckoutWrites.Writer, Task> step) => writer is null ? Task.CompletedTask : step(writer);
         static string Key() => Guid.NewGuid().ToString("N");
     }
 
@@ -156,6 +183,7 @@ public sealed class InProcessShop : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await rawWrites.DisposeAsync();
         await app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(directory, recursive: true);
