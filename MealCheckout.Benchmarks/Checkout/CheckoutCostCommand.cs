@@ -20,14 +20,15 @@ public static class CheckoutCostCommand
     private const int LatencyRounds = 20;
 
     /// <summary>
-    /// Warm-up goes on, in blocks, until the tiered JIT has nearly finished recompiling the hot code (at most one
-    /// method per round): a checkout touches thousands of methods (EF Core, Kestrel, HttpClient, SQLite), and their
+    /// Warm-up goes on, in blocks (a round is a checkout one at a time and one among 8 in flight, each with its bare
+    /// and raw SQL references), until the tiered JIT has nearly finished recompiling the hot code (at most one method
+    /// per round): a checkout touches thousands of methods (EF Core, Kestrel, HttpClient, SQLite), and their
     /// recompilation lasts hundreds of checkouts. A run measured before it ends counts the JIT's work: 4 to 5
     /// methods recompiled per checkout put 10 to 11.5 ms of user CPU on a checkout that costs 6 to 7.5 ms once settled.
     /// The cap only bounds the run's length; the sandbox's cards never run out here.
     /// </summary>
     private const int WarmUpBlock = 20;
-    private const int MaxWarmUpRounds = 3000;
+    private const int MaxWarmUpRounds = 1500;
 
     public static async Task RunAsync(int count, RawWriteSettings floor)
     {
@@ -40,13 +41,14 @@ public static class CheckoutCostCommand
         for (; !settled && rounds < MaxWarmUpRounds; rounds += WarmUpBlock)
         {
             var before = System.Runtime.JitInfo.GetCompiledMethodCount();
-            for (var i = 0; i < WarmUpBlock; i++)
+            foreach (var inFlight in new[] { 1, InFlight }) // warm: JIT and its tiers, pools, the model, one at a time and concurrently
             {
-                await shop.PayAsync(-1 - rounds - i); // warm: JIT and its tiers, pools, the model
-                await shop.BareCallsAsync();
-                await shop.CallsWithRawWritesAsync();
+                var payers = -1_000_000 * inFlight - rounds; // negative, apart from the measured checkouts' payers
+                await InFlightAsync(WarmUpBlock, inFlight, i => shop.PayAsync(payers - i));
+                await InFlightAsync(WarmUpBlock, inFlight, _ => shop.BareCallsAsync());
+                await InFlightAsync(WarmUpBlock, inFlight, _ => shop.CallsWithRawWritesAsync());
             }
-            settled = System.Runtime.JitInfo.GetCompiledMethodCount() - before <= WarmUpBlock;
+            settled = System.Runtime.JitInfo.GetCompiledMethodCount() - before <= 2 * WarmUpBlock;
         }
         await Task.Delay(TimeSpan.FromSeconds(1)); // the last recompilations, off the clock
         Console.WriteLine($"warm-up: {rounds} rounds{(settled ? "" : " (the JIT had not settled: CPU figures count its work)")}; load average before: {LoadAverage()}; raw SQL floor: {floor}");
@@ -81,14 +83,7 @@ public static class CheckoutCostCommand
         using var process = Process.GetCurrentProcess();
         var (user, kernel) = (process.UserProcessorTime, process.PrivilegedProcessorTime);
         var clock = Stopwatch.StartNew();
-        var next = 0;
-        await Task.WhenAll(Enumerable.Range(0, inFlight).Select(async _ =>
-        {
-            for (var i = Interlocked.Increment(ref next); i <= count; i = Interlocked.Increment(ref next))
-            {
-                await once(i);
-            }
-        }));
+        await InFlightAsync(count, inFlight, once);
         clock.Stop();
         process.Refresh();
         var userMs = (process.UserProcessorTime - user).TotalMilliseconds;
@@ -101,6 +96,19 @@ public static class CheckoutCostCommand
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{what,-36} {(shop.ProviderCalls - calls) / (double)count,5:0.#} {(shop.Sql.Commands - sql) / (double)count,4:0.#} {(shop.Sql.Transactions - transactions) / (double)count,3:0.#} {(shop.Sql.ConnectionsOpened - connections) / (double)count,6:0.#} {(shop.Logs.Entries - logs) / (double)count,5:0.#} {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / count,9:0} {userMs / count,8:0.00} {kernelMs / count,10:0.00} {newCode / (double)count,8:0.00} {(compiled.Count - newCode) / (double)count,14:0.0} {count / clock.Elapsed.TotalSeconds,11:0}"));
+    }
+
+    /// <summary>Runs <paramref name="once"/> for 1 to <paramref name="count"/>, with <paramref name="inFlight"/> running at any time.</summary>
+    private static async Task InFlightAsync(int count, int inFlight, Func<int, Task> once)
+    {
+        var next = 0;
+        await Task.WhenAll(Enumerable.Range(0, inFlight).Select(async _ =>
+        {
+            for (var i = Interlocked.Increment(ref next); i <= count; i = Interlocked.Increment(ref next))
+            {
+                await once(i);
+            }
+        }));
     }
 
     private static async Task<double> TimeAsync(Func<Task> once)
