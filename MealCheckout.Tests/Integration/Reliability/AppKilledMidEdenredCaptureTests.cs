@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using MealCheckout.Core.Orders;
 using MealCheckout.Sandbox.Faults;
 using MealCheckout.Tests.Infrastructure;
@@ -9,7 +10,8 @@ namespace MealCheckout.Tests.Integration.Reliability;
 /// <summary>
 /// As <see cref="AppKilledMidCaptureTests"/>, for an Edenred + bank card split: the diner signed in at the Edenred SSO,
 /// the voucher part authorised and captured through the Edenred Direct Payment API, the card part through Adyen. The
-/// app dies (SIGKILL) with a capture in flight, held by a sandbox fault; started again on the same SQLite file, its
+/// app dies (SIGKILL) with a capture in flight, held by a sandbox fault, once with Edenred's answer in hand and its
+/// commit held back by the test holding the database's write lock; started again on the same SQLite file, its
 /// reconciler must finish the checkout: paid, each leg captured once for its amount with the key (for Edenred, the
 /// tstamp) saved before the kill, nothing held at either provider. The account is one Edenred lets pay on Sundays
 /// and holidays, the sandbox running on the machine's clock.
@@ -20,6 +22,9 @@ public sealed class AppKilledMidEdenredCaptureTests : IAsyncLifetime
     private const string Visa = "4111111111111111";
     private const long DishCents = 1850;
     private const long WineCents = 550;
+
+    /// <summary>Long enough for the test to take the database's write lock while Edenred holds the capture, even on a busy machine.</summary>
+    private const int MomentMilliseconds = 3_000;
 
     private KilledCheckout checkout = default!;
 
@@ -58,6 +63,27 @@ public sealed class AppKilledMidEdenredCaptureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Killed_after_Edenred_answered_the_voucher_capture_but_before_that_answer_was_committed_the_replay_gets_that_answer_and_the_order_is_paid()
+    {
+        // The capture's tstamp is on disk and Edenred holds the request a moment: time to take the database's write lock.
+        await Deployment.Sandbox.ArmAsync(VoucherCaptureHeld(FaultKind.Latency, MomentMilliseconds));
+        var paying = await StartPayingAsync();
+        await WaitUntilCaptureHeldAsync(voucherAtEdenred: "authorized");
+        await using (await Deployment.HoldWriteLockAsync())
+        {
+            // The app has Edenred's answer in hand and waits to commit it.
+            await checkout.WaitUntilAppLogsAsync(new Regex(@"actions/capture answered 200 success"));
+            await checkout.KillAsync(paying);
+        }
+
+        var interrupted = await Deployment.SingleOrderAsync();
+        Assert.Equal((LegState.Authorized, true, LegState.Authorized, false), KilledCheckout.Where(interrupted));
+        Assert.Equal("captured", Assert.Single((await Deployment.Sandbox.StateAsync()).Edenred).Status);
+        await checkout.RestartAndReconcileAsync();
+        await AssertPaidOnceAsync(interrupted);
+    }
+
+    [Fact]
     public async Task Killed_after_Edenred_captured_the_voucher_while_the_card_provider_holds_the_card_capture_the_card_is_captured_and_the_order_is_paid()
     {
         await Deployment.Sandbox.ArmAsync(new SandboxFault(FaultTarget.Adyen, FaultKind.Latency, Match: Visa[^4..], Value: KilledCheckout.HeldMilliseconds, PathEndsWith: "/captures"));
@@ -74,8 +100,8 @@ public sealed class AppKilledMidEdenredCaptureTests : IAsyncLifetime
     }
 
     /// <summary>Edenred holds the capture of the diner's authorisation: late (<see cref="FaultKind.Latency"/>), or done and unanswered.</summary>
-    private static SandboxFault VoucherCaptureHeld(FaultKind kind) =>
-        new(FaultTarget.EdenredApi, kind, Match: DinerAnyDay, Value: KilledCheckout.HeldMilliseconds, PathEndsWith: "/actions/capture");
+    private static SandboxFault VoucherCaptureHeld(FaultKind kind, int milliseconds = KilledCheckout.HeldMilliseconds) =>
+        new(FaultTarget.EdenredApi, kind, Match: DinerAnyDay, Value: milliseconds, PathEndsWith: "/actions/capture");
 
     /// <summary>
     /// The diner signs in at the Edenred SSO, then pays a steak with Edenred and a glass of wine with the bank card
