@@ -123,7 +123,8 @@ public sealed class KilledCheckout : IAsyncDisposable
         var interruptedLeg = Assert.Single(interrupted.Legs, l => l.PendingCall(CaptureOperation(l)) is not null);
         var pendingAtTheKill = interruptedLeg.PendingCall(CaptureOperation(interruptedLeg))!.IdempotencyKey;
         Assert.Equal(pendingAtTheKill, order.Legs.Single(l => l.Id == interruptedLeg.Id).Calls.Single(c => c.Operation == CaptureOperation(interruptedLeg)).IdempotencyKey);
-        Assert.Matches($@"answered 2\d\d success in \d+ ms \(idempotency key {Regex.Escape(pendingAtTheKill)}\)", Deployment.App.Output);
+        // The app's console reaches the test after its commit does: wait for the line rather than read it once.
+        await WaitUntilAppLogsAsync(new Regex($@"answered 2\d\d success in \d+ ms \(idempotency key {Regex.Escape(pendingAtTheKill)}\)"));
         return order;
     }
 
