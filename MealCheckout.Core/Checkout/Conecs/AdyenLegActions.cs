@@ -14,7 +14,7 @@ public sealed class AdyenLegActions(IOrderStore orders, LegCalls calls, AdyenChe
 {
     public const string PaymentOperation = "payment";
     public const string OpenOrderOperation = "open-order";
-    private const string CaptureOperation = "capture";
+    public const string CaptureOperation = "capture";
     public const string CancelOperation = "cancel";
     public const string CancelOrderOperation = "cancel-order";
 

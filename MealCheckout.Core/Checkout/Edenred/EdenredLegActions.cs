@@ -13,7 +13,7 @@ namespace MealCheckout.Core.Checkout;
 public sealed class EdenredLegActions(LegCalls calls, EdenredClient edenred, EdenredDinerAccess access)
 {
     public const string AuthorizeOperation = "authorize";
-    private const string CaptureOperation = "capture";
+    public const string CaptureOperation = "capture";
     private const string CancelOperation = "cancel";
 
     public Task<bool> CaptureAsync(Guid orderId, Guid legId, CancellationToken cancellationToken) =>
