@@ -8,10 +8,7 @@ if (args is ["seed-orders", var count, var databasePath])
 }
 if (args is ["checkout-cost", .. var costArgs])
 {
-    // checkout-cost [count] [--floor-one-writer] [--floor-synchronous-normal]: the last two change the raw SQL floor only
-    var checkouts = costArgs is [var n, ..] && !n.StartsWith("--", StringComparison.Ordinal) ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 100;
-    var floor = new MealCheckout.Benchmarks.Checkout.RawWriteSettings(costArgs.Contains("--floor-one-writer"), costArgs.Contains("--floor-synchronous-normal"));
-    await MealCheckout.Benchmarks.Checkout.CheckoutCostCommand.RunAsync(checkouts, floor);
+    await MealCheckout.Benchmarks.Checkout.CheckoutCostCommand.RunAsync(MealCheckout.Benchmarks.Checkout.CheckoutCostArguments.Parse(costArgs));
     return;
 }
 if (args is ["chaos", .. var chaosArgs])
