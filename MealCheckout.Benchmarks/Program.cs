@@ -8,7 +8,18 @@ if (args is ["seed-orders", var count, var databasePath])
 }
 if (args is ["checkout-cost", .. var costArgs])
 {
-    await MealCheckout.Benchmarks.Checkout.CheckoutCostCommand.RunAsync(MealCheckout.Benchmarks.Checkout.CheckoutCostArguments.Parse(costArgs));
+    MealCheckout.Benchmarks.Checkout.CheckoutCostArguments costArguments;
+    try
+    {
+        costArguments = MealCheckout.Benchmarks.Checkout.CheckoutCostArguments.Parse(costArgs);
+    }
+    catch (ArgumentException refused)
+    {
+        Console.Error.WriteLine(refused.Message);
+        Environment.ExitCode = 2;
+        return;
+    }
+    await MealCheckout.Benchmarks.Checkout.CheckoutCostCommand.RunAsync(costArguments);
     return;
 }
 if (args is ["chaos", .. var chaosArgs])

@@ -9,7 +9,8 @@ namespace MealCheckout.Benchmarks.Checkout;
 /// PostgreSQL server given with <c>--postgresql</c>, pays <c>count</c> split checkouts one after the other and as many again
 /// with 8 in flight, and sends the bare provider sequence as often, then prints per checkout the SQL
 /// commands and transactions, provider calls, connections opened, log entries at Information, bytes allocated and CPU time
-/// (user and kernel, for the whole process, sandbox included, so compare them with the bare line; and how
+/// (user and kernel, for the whole process, sandbox included, so compare them with the bare line; a PostgreSQL
+/// server's own work is not in it; and how
 /// many methods the JIT compiled meanwhile: new code apart from the tiered JIT's recompilations), and checkouts per
 /// second. Then, with the sandbox's latency fault at 50 ms on every call, it times checkouts and bare
 /// sequences taken in turn. The machine's load average is printed beside the figures.

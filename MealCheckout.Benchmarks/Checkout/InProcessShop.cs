@@ -19,8 +19,9 @@ using Microsoft.Extensions.Logging;
 namespace MealCheckout.Benchmarks.Checkout;
 
 /// <summary>
-/// The checkout services on a fresh database (an SQLite file, or a PostgreSQL database), with the provider sandbox on Kestrel at 127.0.0.1 in
-/// the same process at zero latency, and counters for SQL commands and log entries at Information.
+/// The checkout services on a fresh database (<see cref="ShopDatabase"/>: an SQLite file, or a PostgreSQL database),
+/// with the provider sandbox on Kestrel at 127.0.0.1 in the same process at zero latency, and counters for SQL
+/// commands and log entries at Information.
 /// The voucher balance and the daily cap are unlimited and the rate limits off, so every checkout is
 /// the same split: the voucher pays the steak, the card the wine.
 /// </summary>
