@@ -8,10 +8,18 @@ if (args is ["seed-orders", var count, var databasePath])
 }
 if (args is ["checkout-cost", .. var costArgs])
 {
-    // checkout-cost [count] [--floor-one-writer] [--floor-synchronous-normal]: the last two change the raw SQL floor only
-    var checkouts = costArgs is [var n, ..] && !n.StartsWith("--", StringComparison.Ordinal) ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 100;
-    var floor = new MealCheckout.Benchmarks.Checkout.RawWriteSettings(costArgs.Contains("--floor-one-writer"), costArgs.Contains("--floor-synchronous-normal"));
-    await MealCheckout.Benchmarks.Checkout.CheckoutCostCommand.RunAsync(checkouts, floor);
+    MealCheckout.Benchmarks.Checkout.CheckoutCostArguments costArguments;
+    try
+    {
+        costArguments = MealCheckout.Benchmarks.Checkout.CheckoutCostArguments.Parse(costArgs);
+    }
+    catch (ArgumentException refused)
+    {
+        Console.Error.WriteLine(refused.Message);
+        Environment.ExitCode = 2;
+        return;
+    }
+    await MealCheckout.Benchmarks.Checkout.CheckoutCostCommand.RunAsync(costArguments);
     return;
 }
 if (args is ["chaos", .. var chaosArgs])

@@ -11,11 +11,12 @@ namespace MealCheckout.Benchmarks.Checkout;
 [MemoryDiagnoser]
 public class CheckoutBenchmarks
 {
+    private readonly SqliteShopDatabase database = new();
     private InProcessShop shop = default!;
     private int payer;
 
     [GlobalSetup]
-    public void Setup() => shop = InProcessShop.StartAsync().GetAwaiter().GetResult();
+    public void Setup() => shop = InProcessShop.StartAsync(database).GetAwaiter().GetResult();
 
     [Benchmark(Baseline = true, Description = "the six provider calls, bare")]
     public Task BareCalls() => shop.BareCallsAsync();
@@ -27,5 +28,9 @@ public class CheckoutBenchmarks
     public Task SplitCheckout() => shop.PayAsync(Interlocked.Increment(ref payer));
 
     [GlobalCleanup]
-    public void Cleanup() => shop.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    public void Cleanup()
+    {
+        shop.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        database.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
 }

@@ -5,10 +5,12 @@ using MealCheckout.Core.Diagnostics;
 namespace MealCheckout.Benchmarks.Checkout;
 
 /// <summary>
-/// <c>checkout-cost [count]</c>: pays <c>count</c> split checkouts one after the other and as many again
+/// <c>checkout-cost [count]</c> (<see cref="CheckoutCostArguments"/>): on a new SQLite file, or a new database on the
+/// PostgreSQL server given with <c>--postgresql</c>, pays <c>count</c> split checkouts one after the other and as many again
 /// with 8 in flight, and sends the bare provider sequence as often, then prints per checkout the SQL
 /// commands and transactions, provider calls, connections opened, log entries at Information, bytes allocated and CPU time
-/// (user and kernel, for the whole process, sandbox included, so compare them with the bare line; and how
+/// (user and kernel, for the whole process, sandbox included, so compare them with the bare line; a PostgreSQL
+/// server's own work is not in it; and how
 /// many methods the JIT compiled meanwhile: new code apart from the tiered JIT's recompilations), and checkouts per
 /// second. Then, with the sandbox's latency fault at 50 ms on every call, it times checkouts and bare
 /// sequences taken in turn. The machine's load average is printed beside the figures.
@@ -30,9 +32,12 @@ public static class CheckoutCostCommand
     private const int WarmUpBlock = 20;
     private const int MaxWarmUpRounds = 1500;
 
-    public static async Task RunAsync(int count, RawWriteSettings floor)
+    public static async Task RunAsync(CheckoutCostArguments arguments)
     {
-        await using var shop = await InProcessShop.StartAsync(floor);
+        var (count, floor) = (arguments.Count, arguments.Floor);
+        await using ShopDatabase database = arguments.PostgreSql is null ? new SqliteShopDatabase() : await PostgreSqlShopDatabase.CreateAsync(arguments.PostgreSql);
+        await using var shop = await InProcessShop.StartAsync(database, floor);
+        Console.WriteLine($"database: {database.Description}");
         // Made once, before warm-up: subscribing to the runtime's events costs more CPU than a checkout, and was
         // counted in each measurement when the watch was made inside it.
         using var jit = new JitCompilationWatch();

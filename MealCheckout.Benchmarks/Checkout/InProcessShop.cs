@@ -19,26 +19,24 @@ using Microsoft.Extensions.Logging;
 namespace MealCheckout.Benchmarks.Checkout;
 
 /// <summary>
-/// The checkout services on a fresh SQLite file, with the provider sandbox on Kestrel at 127.0.0.1 in
-/// the same process at zero latency, and counters for SQL commands and log entries at Information.
+/// The checkout services on a fresh database (<see cref="ShopDatabase"/>: an SQLite file, or a PostgreSQL database),
+/// with the provider sandbox on Kestrel at 127.0.0.1 in the same process at zero latency, and counters for SQL
+/// commands and log entries at Information.
 /// The voucher balance and the daily cap are unlimited and the rate limits off, so every checkout is
 /// the same split: the voucher pays the steak, the card the wine.
 /// </summary>
 public sealed class InProcessShop : IAsyncDisposable
 {
     private readonly WebApplication app;
-    private readonly string directory;
     private readonly OneWeekdayPerCheckoutClock clock;
     private readonly RawCheckoutWrites rawWrites;
-    private const string DatabaseFile = "bench.db";
     private long providerCalls;
 
-    private InProcessShop(WebApplication app, SqlCommandCounter sql, InformationLogCounter logs, string directory, OneWeekdayPerCheckoutClock clock, RawWriteSettings rawWriteSettings)
+    private InProcessShop(WebApplication app, SqlCommandCounter sql, InformationLogCounter logs, ShopDatabase database, OneWeekdayPerCheckoutClock clock, RawWriteSettings rawWriteSettings)
     {
         this.app = app;
-        this.directory = directory;
         this.clock = clock;
-        rawWrites = new RawCheckoutWrites(Path.Combine(directory, DatabaseFile), rawWriteSettings);
+        rawWrites = new RawCheckoutWrites(database, rawWriteSettings);
         Sql = sql;
         Logs = logs;
     }
@@ -61,11 +59,11 @@ public sealed class InProcessShop : IAsyncDisposable
     public static IReadOnlyList<NewOrderLine> Lines { get; } =
         [new("Steak frites", ItemKind.Food, Money.FromCents(1850), 1), new("Verre de Beaujolais", ItemKind.Alcohol, Money.FromCents(550), 1)];
 
-    public static async Task<InProcessShop> StartAsync(RawWriteSettings? rawWriteSettings = null)
+    /// <summary>Starts the shop on <paramref name="database"/>; the caller removes the database after the shop is disposed.</summary>
+    public static async Task<InProcessShop> StartAsync(ShopDatabase database, RawWriteSettings? rawWriteSettings = null)
     {
         var port = FreePort();
         var builder = WebApplication.CreateBuilder();
-        var directory = Directory.CreateTempSubdirectory("mealcheckout-bench-").FullName;
         var sql = new SqlCommandCounter();
         var clock = new OneWeekdayPerCheckoutClock();
         var logs = new InformationLogCounter();
@@ -92,8 +90,7 @@ public sealed class InProcessShop : IAsyncDisposable
             ["RateLimits:BalanceCheckPerMinute"] = "1000000",
             ["RateLimits:BalanceCheckPerCircuitPerMinute"] = "1000000",
             ["RateLimits:BalanceCheckPerCardPerMinute"] = "1000000",
-            ["ConnectionStrings:MealCheckout"] = $"Data Source={Path.Combine(directory, DatabaseFile)}",
-        })
+        }.Concat(database.AppConfiguration))
         {
             builder.Configuration[key] = value;
         }
@@ -105,12 +102,12 @@ public sealed class InProcessShop : IAsyncDisposable
         }
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddVoucherRules(builder.Configuration);
-        builder.Services.AddMealCheckoutPersistence(builder.Configuration, directory);
+        builder.Services.AddMealCheckoutPersistence(builder.Configuration, builder.Environment.ContentRootPath); // both databases' connection strings are absolute
         builder.Services.ConfigureDbContext<MealCheckoutDbContext>(options => options.AddInterceptors(sql));
         builder.Services.AddMealCheckoutPayments(builder.Configuration);
         builder.Services.AddMealCheckoutSandbox(builder.Configuration);
         var app = builder.Build();
-        var shop = new InProcessShop(app, sql, logs, directory, clock, rawWriteSettings ?? new(OneWriterAtATime: false, SynchronousNormal: false));
+        var shop = new InProcessShop(app, sql, logs, database, clock, rawWriteSettings ?? new(OneWriterAtATime: false, NoSyncAtCommit: false));
         app.Use((context, next) =>
         {
             Interlocked.Increment(ref shop.providerCalls);
@@ -140,7 +137,7 @@ public sealed class InProcessShop : IAsyncDisposable
 
     /// <summary>
     /// The six provider calls with the checkout's own rows written between them as raw SQL, in the app's six
-    /// transactions on the app's database file: what the checkout costs at least while it keeps every key on disk.
+    /// transactions on the app's database: what the checkout costs at least while it keeps every key on disk.
     /// </summary>
     public async Task CallsWithRawWritesAsync()
     {
@@ -185,8 +182,6 @@ public sealed class InProcessShop : IAsyncDisposable
     {
         await rawWrites.DisposeAsync();
         await app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
     }
 
     private static PaymentCard Card(string number) => CardDetails.Parse(number, "12/30", "737", ParisCalendar.DayOf(DateTimeOffset.UtcNow)).Card!;

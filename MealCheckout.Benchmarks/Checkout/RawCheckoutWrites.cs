@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using MealCheckout.Core.Menu;
-using Microsoft.Data.Sqlite;
 
 namespace MealCheckout.Benchmarks.Checkout;
 
@@ -8,16 +8,17 @@ namespace MealCheckout.Benchmarks.Checkout;
 /// The writes a split checkout makes, sent as raw SQL: the same rows in the same tables, in the same six
 /// transactions (each idempotency key committed before its call, each answer with the next step), through
 /// statements prepared once per connection. With the bare provider calls between them it is the floor a checkout
-/// could reach on this database with no ORM and no app logic: the reference for the app's own cost.
+/// could reach on this database with no ORM and no app logic: the reference for the app's own cost. The SQL is
+/// the same on SQLite and PostgreSQL.
 /// The settings try what the app does not do: one writer at a time in the process, and no sync at each commit.
 /// </summary>
-public sealed class RawCheckoutWrites(string databasePath, RawWriteSettings settings) : IAsyncDisposable
+public sealed class RawCheckoutWrites(ShopDatabase database, RawWriteSettings settings) : IAsyncDisposable
 {
     private readonly ConcurrentBag<Writer> idle = [];
     private readonly SemaphoreSlim? gate = settings.OneWriterAtATime ? new SemaphoreSlim(1) : null;
 
     /// <summary>Takes a connection with its prepared statements for one checkout; dispose it to give it back.</summary>
-    public Writer Rent() => idle.TryTake(out var writer) ? writer : new Writer(databasePath, settings, gate, idle);
+    public Writer Rent() => idle.TryTake(out var writer) ? writer : new Writer(database.OpenRawConnection(settings), gate, idle);
 
     public ValueTask DisposeAsync()
     {
@@ -40,28 +41,26 @@ public sealed class RawCheckoutWrites(string databasePath, RawWriteSettings sett
 
         private readonly ConcurrentBag<Writer> home;
         private readonly SemaphoreSlim? gate;
-        private readonly SqliteCommand findOrder;
-        private readonly SqliteCommand spentToday;
-        private readonly SqliteCommand openOrder;
-        private readonly SqliteCommand orderOpened;
-        private readonly SqliteCommand voucherAuthorised;
-        private readonly SqliteCommand cardAuthorised;
-        private readonly SqliteCommand voucherCaptured;
-        private readonly SqliteCommand cardCaptured;
+        private readonly DbCommand findOrder;
+        private readonly DbCommand spentToday;
+        private readonly DbCommand openOrder;
+        private readonly DbCommand orderOpened;
+        private readonly DbCommand voucherAuthorised;
+        private readonly DbCommand cardAuthorised;
+        private readonly DbCommand voucherCaptured;
+        private readonly DbCommand cardCaptured;
 
-        internal Writer(string databasePath, RawWriteSettings settings, SemaphoreSlim? gate, ConcurrentBag<Writer> home)
+        internal Writer(DbConnection connection, SemaphoreSlim? gate, ConcurrentBag<Writer> home)
         {
             this.home = home;
             this.gate = gate;
-            Connection = new SqliteConnection($"Data Source={databasePath}");
-            Connection.Open();
-            Run("PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;" + (settings.SynchronousNormal ? "PRAGMA synchronous = NORMAL;" : "")); // as the app's connections
+            Connection = connection;
             findOrder = Prepared("SELECT \"o\".\"id\", \"o\".\"status\", \"o\".\"version\" FROM \"orders\" AS \"o\" WHERE \"o\".\"id\" = @order LIMIT 1");
             spentToday = Prepared("SELECT \"p\".\"amount_cents\" FROM \"payment_legs\" AS \"p\" WHERE \"p\".\"kind\" = 'Voucher' AND \"p\".\"issuer\" = 'Pluxee' AND \"p\".\"voucher_account\" = @account AND \"p\".\"created_at\" >= @from AND \"p\".\"created_at\" < @to AND \"p\".\"state\" IN ('Authorizing', 'Authorized', 'Captured')");
             openOrder = Prepared(
                 "INSERT INTO \"orders\" (\"id\", \"check_reason\", \"created_at\", \"culture\", \"eligible_subtotal_cents\", \"fulfilment\", \"number\", \"receipt_key_hash\", \"restaurant_id\", \"status\", \"total_cents\", \"version\") VALUES (@order, NULL, @now, 'fr-FR', 1850, 'Pickup', @number, NULL, @restaurant, 'Open', 2400, 0);" +
-                "INSERT INTO \"order_lines\" (\"id\", \"kind\", \"name\", \"order_id\", \"position\", \"quantity\", \"unit_price_cents\", \"vat_rate_basis_points\", \"voucher_eligible\") VALUES (@line1, 'Food', 'Steak frites', @order, 0, 1, 1850, 1000, 1);" +
-                "INSERT INTO \"order_lines\" (\"id\", \"kind\", \"name\", \"order_id\", \"position\", \"quantity\", \"unit_price_cents\", \"vat_rate_basis_points\", \"voucher_eligible\") VALUES (@line2, 'Alcohol', 'Verre de Beaujolais', @order, 1, 1, 550, 2000, 0);" +
+                "INSERT INTO \"order_lines\" (\"id\", \"kind\", \"name\", \"order_id\", \"position\", \"quantity\", \"unit_price_cents\", \"vat_rate_basis_points\", \"voucher_eligible\") VALUES (@line1, 'Food', 'Steak frites', @order, 0, 1, 1850, 1000, TRUE);" +
+                "INSERT INTO \"order_lines\" (\"id\", \"kind\", \"name\", \"order_id\", \"position\", \"quantity\", \"unit_price_cents\", \"vat_rate_basis_points\", \"voucher_eligible\") VALUES (@line2, 'Alcohol', 'Verre de Beaujolais', @order, 1, 1, 550, 2000, FALSE);" +
                 InsertLeg + InsertTransition +
                 "INSERT INTO \"provider_calls\" (\"id\", \"amount_cents\", \"completed_at\", \"created_at\", \"idempotency_key\", \"operation\", \"outcome\", \"payment_leg_id\") VALUES (@c2_id, NULL, NULL, @now, @c2_key, 'open-order', NULL, @l_id);" +
                 InsertCall);
@@ -83,7 +82,7 @@ public sealed class RawCheckoutWrites(string databasePath, RawWriteSettings sett
                 CompleteCall);
         }
 
-        internal SqliteConnection Connection { get; }
+        internal DbConnection Connection { get; }
 
         /// <summary>Reads what the app reads before opening an order: does it exist, what did the voucher account spend today.</summary>
         public async Task ReadAsync(Guid order, string account, long dayStart)
@@ -126,7 +125,7 @@ public sealed class RawCheckoutWrites(string databasePath, RawWriteSettings sett
 
         public void Dispose() => home.Add(this);
 
-        private async Task CommittedAsync(SqliteCommand command, params (string Name, object Value)[] values)
+        private async Task CommittedAsync(DbCommand command, params (string Name, object Value)[] values)
         {
             if (gate is null)
             {
@@ -144,9 +143,9 @@ public sealed class RawCheckoutWrites(string databasePath, RawWriteSettings sett
             }
         }
 
-        private async Task CommittedNowAsync(SqliteCommand command, (string Name, object Value)[] values)
+        private async Task CommittedNowAsync(DbCommand command, (string Name, object Value)[] values)
         {
-            await using var transaction = (SqliteTransaction)await Connection.BeginTransactionAsync(); // BEGIN IMMEDIATE, as EF Core's
+            await using var transaction = await Connection.BeginTransactionAsync(); // as EF Core's: BEGIN IMMEDIATE on SQLite, read committed on PostgreSQL
             command.Transaction = transaction;
             command.Parameters["@now"].Value = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             var rows = await ReadAllAsync(command, values);
@@ -158,7 +157,7 @@ public sealed class RawCheckoutWrites(string databasePath, RawWriteSettings sett
             }
         }
 
-        private static async Task<int> ReadAllAsync(SqliteCommand command, params (string Name, object Value)[] values)
+        private static async Task<int> ReadAllAsync(DbCommand command, params (string Name, object Value)[] values)
         {
             foreach (var (name, value) in values)
             {
@@ -177,22 +176,18 @@ public sealed class RawCheckoutWrites(string databasePath, RawWriteSettings sett
             return rows;
         }
 
-        private SqliteCommand Prepared(string sql)
+        private DbCommand Prepared(string sql)
         {
             var command = Connection.CreateCommand();
             command.CommandText = sql;
             foreach (var name in System.Text.RegularExpressions.Regex.Matches(sql, "@[a-z0-9_]+").Select(m => m.Value).Distinct())
             {
-                command.Parameters.Add(new SqliteParameter(name, DBNull.Value));
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = DBNull.Value;
+                command.Parameters.Add(parameter);
             }
             return command;
-        }
-
-        private void Run(string sql)
-        {
-            using var command = Connection.CreateCommand();
-            command.CommandText = sql;
-            command.ExecuteNonQuery();
         }
 
         private static string Key() => Guid.NewGuid().ToString("N");
@@ -200,8 +195,13 @@ public sealed class RawCheckoutWrites(string databasePath, RawWriteSettings sett
 }
 
 /// <param name="OneWriterAtATime">Writers queue in the process before <c>BEGIN IMMEDIATE</c> instead of in SQLite's busy handler, which sleeps.</param>
-/// <param name="SynchronousNormal">
-/// <c>PRAGMA synchronous = NORMAL</c>: a commit is no longer synced to disk (WAL mode keeps it through a crash of the
-/// process, not of the machine). The app keeps <c>FULL</c>: a key lost with the machine is a call the reconciler never replays.
+/// <param name="NoSyncAtCommit">
+/// A commit no longer waits for the disk: <c>PRAGMA synchronous = NORMAL</c> on SQLite (WAL mode keeps it through a crash
+/// of the process, not of the machine), <c>synchronous_commit = off</c> on PostgreSQL (the last commits can be lost with
+/// the server). The app keeps both engines' defaults: a key lost with the machine is a call the reconciler never replays.
 /// </param>
-public sealed record RawWriteSettings(bool OneWriterAtATime, bool SynchronousNormal);
+public sealed record RawWriteSettings(bool OneWriterAtATime, bool NoSyncAtCommit)
+{
+    public override string ToString() =>
+        $"{(OneWriterAtATime ? "one writer at a time" : "writers in parallel")}, {(NoSyncAtCommit ? "no sync at commit" : "each commit synced")}";
+}
