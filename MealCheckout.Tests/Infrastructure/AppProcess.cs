@@ -116,6 +116,7 @@ public sealed class AppProcess : IDisposable
             UseShellExecute = false,
         };
         start.Environment["ASPNETCORE_URLS"] = urls;
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information"; // its "Now listening on" tells the start is this process's
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
@@ -136,7 +137,8 @@ public sealed class AppProcess : IDisposable
             try
             {
                 using var response = await client.GetAsync(readyPath);
-                if (response.IsSuccessStatusCode)
+                // Another server may answer on a port taken since it was chosen: only this process saying it listens there counts.
+                if (response.IsSuccessStatusCode && Output.Contains($"Now listening on: {RootUri.ToString().TrimEnd('/')}", StringComparison.Ordinal))
                 {
                     return;
                 }
